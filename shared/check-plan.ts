@@ -1,0 +1,57 @@
+import { assessActions, type Assessment } from './assess/assess';
+import type { Day } from './dates/day';
+import type { GridSnapshot } from './grid/grid';
+import { detectHeader, renderHeaderProblem, type HeaderMatch, type HeaderProblem } from './header/detect-header';
+import { readPlan, type PlanRows } from './plan/read-plan';
+import type { Finding } from './rules/finding';
+import { runRules } from './rules/index';
+import { activeScheme, type Settings } from './settings/settings';
+import { statusLookup } from './status/normalise';
+import type { StatusScheme } from './status/schemes';
+import { summarise, type PlanSummary } from './summary/summary';
+
+export interface CheckedPlan {
+  ok: true;
+  sheet: string;
+  asOf: Day;
+  header: HeaderMatch;
+  plan: PlanRows;
+  scheme: StatusScheme;
+  assessments: Assessment[];
+  findings: Finding[];
+  summary: PlanSummary;
+  errors: number;
+  warnings: number;
+}
+
+export interface UncheckablePlan {
+  ok: false;
+  problem: HeaderProblem;
+  message: string;
+}
+
+export type CheckResult = CheckedPlan | UncheckablePlan;
+
+/**
+ * The whole engine in one call: find the header, read the rows, assess each action as of `asOf`,
+ * run the rules and build the summary. `asOf` is passed in: the engine never reads the clock.
+ */
+export function checkPlan(grid: GridSnapshot, settings: Settings, asOf: Day): CheckResult {
+  const found = detectHeader(grid, settings.columns);
+  if (!found.ok) return { ok: false, problem: found.problem, message: renderHeaderProblem(found.problem) };
+  const header = found.header;
+  const scheme = activeScheme(settings);
+  const plan = readPlan(grid, header, { dateOrder: settings.dateOrder, statuses: statusLookup(scheme) });
+  const assessments = assessActions(plan.actions, { asOf, dueSoonDays: settings.dueSoonDays });
+  const findings = runRules({ assessments, header, scheme, asOf }, settings.rules, grid.sheet);
+  const summary = summarise(grid.sheet, assessments, scheme, asOf, header.columns.source !== undefined);
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors };
+}
+
+/** The first sheet whose header Plan Monitor recognises, skipping the sheets it owns. */
+export function chooseMonitoringSheet(sheets: readonly GridSnapshot[], settings: Settings): GridSnapshot | null {
+  for (const g of sheets) if (detectHeader(g, settings.columns).ok) return g;
+  return null;
+}

@@ -1,0 +1,150 @@
+import { formatDay, formatParsedDate } from '../dates/format-date';
+import { rangeAddress } from '../grid/a1';
+import type { CellValue } from '../grid/grid';
+import type { Swatch } from '../settings/palette';
+import type { Rag } from '../status/schemes';
+import type { CrossTab, ListedAction, PlanSummary } from '../summary/summary';
+import type { FillGroup } from './status-fills';
+
+/** A1 of every summary sheet holds this, in a hidden row: how the tool knows a sheet is its own. */
+export const summaryMarker = 'plan-monitor:summary:v1';
+
+export type SummaryCell = string | number | null;
+export type CellStyle = 'title' | 'note' | 'tableTitle' | 'header' | 'body' | 'total';
+
+/** Number formats: '@' keeps text literal (never a formula), '0' for counts. */
+export type NumberFormat = '@' | '0' | 'General';
+
+export interface SummarySheetPlan {
+  name: string;
+  /** Rectangular, from A1. Every string is literal text to be written as text. */
+  values: SummaryCell[][];
+  /** Same shape as values. */
+  formats: NumberFormat[][];
+  /** Rows by style, as A1 ranges across the table's width. */
+  styles: Record<CellStyle, string[]>;
+  /** Fills on the summary sheet: the status table's labels carry their RAG colour. */
+  fills: FillGroup[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  /** 1-based rows to hide (the marker row). */
+  hiddenRows: number[];
+}
+
+export interface SummarySheetOptions {
+  name: string;
+  palette: Record<Rag, Swatch>;
+  dueSoonDays: number;
+}
+
+const listColumns = ['Ref', 'Action', 'Lead officer'];
+
+/** Makes the summary sheet: every table one below another, as a committee report would show them. */
+export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOptions): SummarySheetPlan {
+  const rows: { cells: SummaryCell[]; style: CellStyle }[] = [];
+  const ragCells: { rag: Rag; row: number }[] = [];
+  const push = (cells: SummaryCell[], style: CellStyle) => rows.push({ cells, style });
+  const blank = () => push([], 'body');
+
+  push([summaryMarker], 'note');
+  push([`Plan summary – ${summary.sheet}`], 'title');
+  push([`As of ${formatDay(summary.asOf)}: ${summary.actions} actions. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
+  blank();
+
+  push(['Actions by status'], 'tableTitle');
+  push(['Status', 'Actions'], 'header');
+  for (const s of summary.statusCounts) {
+    push([s.status, s.count], 'body');
+    if (s.rag) ragCells.push({ rag: s.rag, row: rows.length });
+  }
+  push(['Grand Total', summary.total], 'total');
+  blank();
+
+  const crossTabRows = (title: string, t: CrossTab) => {
+    push([title], 'tableTitle');
+    push([t.dimension, ...t.statuses, 'Total'], 'header');
+    for (const r of t.rows) push([r.label, ...r.counts, r.total], 'body');
+    push(['Grand Total', ...t.totals, t.total], 'total');
+    blank();
+  };
+  crossTabRows('Actions by theme and status', summary.byTheme);
+
+  const list = (title: string, headings: string[], items: ListedAction[], cells: (a: ListedAction) => SummaryCell[]) => {
+    push([`${title} (${items.length})`], 'tableTitle');
+    push([...listColumns, ...headings], 'header');
+    if (items.length === 0) push(['None.'], 'body');
+    for (const a of items) push([a.ref, a.action, a.lead, ...cells(a)], 'body');
+    blank();
+  };
+  list('Slipped actions', ['Original date', 'Revised date', 'Status', 'Commentary'], summary.slipped, (a) => [formatParsedDate(a.original), formatParsedDate(a.revised), a.status, a.commentary]);
+  list('Overdue actions', ['Due', 'Days overdue', 'Status', 'Commentary'], summary.overdue, (a) => [formatParsedDate(a.due), a.daysOverdue, a.status, a.commentary]);
+  list(`Due in the next ${options.dueSoonDays} days`, ['Due', 'Days to go', 'Status', 'Commentary'], summary.dueSoon, (a) => [formatParsedDate(a.due), a.daysToDue, a.status, a.commentary]);
+  list('Not started', ['Due', 'Status', 'Commentary'], summary.notStarted, (a) => [formatParsedDate(a.due), a.status, a.commentary]);
+
+  crossTabRows('Actions by lead officer and status', summary.byLead);
+  if (summary.bySource) crossTabRows('Actions by source and status', summary.bySource);
+  rows.pop();
+
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 1);
+  const values: SummaryCell[][] = rows.map((r) => {
+    const out = r.cells.map((c) => (c === undefined ? null : c));
+    while (out.length < width) out.push(null);
+    return out;
+  });
+  const formats: NumberFormat[][] = values.map((r) => r.map((c) => (typeof c === 'number' ? '0' : c === null ? 'General' : '@')));
+  const styles: Record<CellStyle, string[]> = { title: [], note: [], tableTitle: [], header: [], body: [], total: [] };
+  rows.forEach((r, i) => {
+    if (r.style === 'body' && r.cells.length === 0) return;
+    const w = r.style === 'title' || r.style === 'note' || r.style === 'tableTitle' ? 1 : r.cells.length;
+    styles[r.style].push(rangeAddress(i + 1, 1, i + 1, w));
+  });
+
+  const fills: FillGroup[] = [];
+  for (const { rag, row } of ragCells) {
+    const sw = options.palette[rag];
+    fills.push({ rag, fill: sw.fill, text: sw.text, ranges: [rangeAddress(row, 1, row, 1)], cells: 1 });
+  }
+
+  return {
+    name: options.name,
+    values,
+    formats,
+    styles,
+    fills,
+    columnWidths: [32, 48, 24, 16, 16, 16, 60, 14, 14].slice(0, width).concat(Array(Math.max(0, width - 9)).fill(14)),
+    hiddenRows: [1],
+  };
+}
+
+/** True when a sheet's A1 shows it was made by Plan Monitor (so it may be rewritten). */
+export function isOwnSummarySheet(a1: CellValue): boolean {
+  return a1 === summaryMarker;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** A1's value, to recognise the tool's own sheets. */
+  a1: CellValue;
+}
+
+export interface SummarySheetChoice {
+  name: string;
+  /** True when the wanted name belongs to a sheet the user made, so another name was taken. */
+  renamed: boolean;
+  wanted: string;
+}
+
+/**
+ * Picks where the summary goes: the wanted name when it is free or already the tool's; otherwise
+ * "Name (2)", "Name (3)"… — never a sheet the user made. Sheet names compare case-insensitively, as in Excel.
+ */
+export function chooseSummarySheetName(wanted: string, sheets: readonly SheetInfo[]): SummarySheetChoice {
+  const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  for (let n = 1; n < 1000; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    const existing = byName.get(name.toLowerCase());
+    if (!existing || isOwnSummarySheet(existing.a1)) return { name, renamed: n > 1, wanted };
+  }
+  throw new Error('no free sheet name'); // a workbook with 1,000 sheets of that name
+}

@@ -1,0 +1,63 @@
+/**
+ * A host-neutral snapshot of a sheet's used range. Hosts fill it in; the engine only reads it.
+ */
+
+/** A raw cell value as every host can give it. Dates arrive as serial numbers (see `dates`). */
+export type CellValue = string | number | boolean | null;
+
+export interface GridSnapshot {
+  /** The sheet's name, exactly as the host shows it. */
+  sheet: string;
+  /** 1-based sheet row of `values[0]`. */
+  top: number;
+  /** 1-based sheet column of `values[r][0]`. */
+  left: number;
+  /** The used range, row-major. Rows may be ragged; a missing cell reads as null. */
+  values: CellValue[][];
+  /** Where the host knows a cell holds a date (number format or typed value), `true`. Sparse: same shape or shorter. */
+  dates?: boolean[][];
+  /** Cells whose value is a formula error such as #REF!, as the error text, same shape as values or shorter. */
+  errors?: (string | null)[][];
+  /** Merged areas that intersect the used range, as A1 ranges on this sheet ("A4:H4"). */
+  merges?: string[];
+  /** Existing fill colours as #RRGGBB (null for none), same shape or shorter; only hosts that read fills give it. */
+  fills?: (string | null)[][];
+}
+
+/** Value at a 0-based position inside the snapshot (null when outside a ragged row). */
+export function valueAt(grid: GridSnapshot, r: number, c: number): CellValue {
+  const row = grid.values[r];
+  if (!row) return null;
+  const v = row[c];
+  return v === undefined ? null : v;
+}
+
+export function isDateAt(grid: GridSnapshot, r: number, c: number): boolean {
+  return grid.dates?.[r]?.[c] === true;
+}
+
+export function errorAt(grid: GridSnapshot, r: number, c: number): string | null {
+  return grid.errors?.[r]?.[c] ?? null;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Text as a person reads the cell: trimmed, with runs of white space folded; numbers as written. */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export function gridRowCount(grid: GridSnapshot): number {
+  return grid.values.length;
+}
+
+export function gridColumnCount(grid: GridSnapshot): number {
+  let n = 0;
+  for (const row of grid.values) if (row.length > n) n = row.length;
+  return n;
+}

@@ -1,0 +1,134 @@
+import { parseRangeAddress } from '../grid/a1';
+import { cellText, errorAt, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
+import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
+import type { HeaderMatch } from '../header/detect-header';
+import type { ColumnField } from '../settings/fields';
+import type { StatusDef } from '../status/schemes';
+import type { StatusLookup } from '../status/normalise';
+import { themeFromColumn, themeFromHeading, themeFromRef, type Theme } from './theme';
+
+export type RowKind = 'action' | 'heading' | 'blank' | 'footer';
+
+export interface ActionRow {
+  /** 1-based sheet row. */
+  row: number;
+  ref: string | null;
+  action: string | null;
+  lead: string | null;
+  leadMember: string | null;
+  source: string | null;
+  commentary: string | null;
+  /** The theme it counts under: Theme column, else the heading above, else its ref's prefix. */
+  theme: Theme | null;
+  /** The heading row above it, if any (to check the ref sits under the right theme). */
+  heading: Theme | null;
+  target: ParsedDate;
+  revised: ParsedDate;
+  statusText: string;
+  status: StatusDef | null;
+  /** Formula errors (#REF!, #N/A…) seen in this row's mapped cells, by field. */
+  errors: Partial<Record<ColumnField, string>>;
+}
+
+export interface PlanRows {
+  sheet: string;
+  header: HeaderMatch;
+  actions: ActionRow[];
+  /** Every row below the header with its kind, for hosts that format by row kind. */
+  kinds: { row: number; kind: RowKind }[];
+}
+
+export interface ReadPlanOptions {
+  dateOrder: DateOrder;
+  statuses: StatusLookup;
+}
+
+/** An action ref: "2.4", "10.1", "5.12a", "1.2.3". A bare "3" is a theme number, not an action. */
+const actionRefPattern = /^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$/i;
+const footerPattern = /^(?:grand\s+)?totals?\b|^key\s*[:\-–—]|^key$/i;
+
+/** Rows (0-based in the snapshot) covered by a merge that spans more than one column. */
+function mergedRows(grid: GridSnapshot): Set<number> {
+  const rows = new Set<number>();
+  for (const m of grid.merges ?? []) {
+    const r = parseRangeAddress(m);
+    if (!r || r.right === r.left) continue;
+    for (let row = r.top; row <= r.bottom; row++) rows.add(row - grid.top);
+  }
+  return rows;
+}
+
+function text(v: CellValue): string | null {
+  const t = cellText(v);
+  return t === '' ? null : t;
+}
+
+/** Classifies every row under the header and reads each action row. Never throws on odd cells. */
+export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadPlanOptions): PlanRows {
+  const cols = header.columns;
+  const at = (r: number, field: ColumnField): CellValue => {
+    const m = cols[field];
+    return m ? valueAt(grid, r, m.col - grid.left) : null;
+  };
+  const dateAt = (r: number, field: ColumnField): ParsedDate => {
+    const m = cols[field];
+    if (!m) return { kind: 'blank' };
+    const c = m.col - grid.left;
+    return parseDate(valueAt(grid, r, c), { order: options.dateOrder, isDateCell: isDateAt(grid, r, c) });
+  };
+  const merged = mergedRows(grid);
+  const actions: ActionRow[] = [];
+  const kinds: PlanRows['kinds'] = [];
+  let heading: Theme | null = null;
+
+  for (let r = header.row - grid.top + 1; r < grid.values.length; r++) {
+    const row = grid.top + r;
+    const cells = grid.values[r] ?? [];
+    const texts = cells.map(cellText);
+    const firstText = texts.find((t) => t !== '') ?? '';
+    if (firstText === '' && !cells.some((_, c) => errorAt(grid, r, c))) {
+      kinds.push({ row, kind: 'blank' });
+      continue;
+    }
+    const ref = text(at(r, 'ref'));
+    const statusText = cellText(at(r, 'status'));
+    const hasActionData = statusText !== '' || text(at(r, 'target')) !== null || text(at(r, 'revised')) !== null || text(at(r, 'lead')) !== null;
+    const refLooksLikeAction = ref !== null && actionRefPattern.test(ref);
+
+    if (!refLooksLikeAction && statusText === '' && footerPattern.test(firstText)) {
+      kinds.push({ row, kind: 'footer' });
+      continue;
+    }
+    if (!refLooksLikeAction && (!hasActionData || (merged.has(r) && statusText === ''))) {
+      heading = themeFromHeading(texts.filter((t) => t !== '').join(' '));
+      kinds.push({ row, kind: 'heading' });
+      continue;
+    }
+
+    const errors: Partial<Record<ColumnField, string>> = {};
+    for (const [field, m] of Object.entries(cols) as [ColumnField, { col: number }][]) {
+      const e = errorAt(grid, r, m.col - grid.left);
+      if (e) errors[field] = e;
+    }
+    const themeText = text(at(r, 'theme'));
+    const cleanRef = ref === null ? null : ref.replace(/\.$/, '');
+    actions.push({
+      row,
+      ref: cleanRef,
+      action: text(at(r, 'action')),
+      lead: text(at(r, 'lead')),
+      leadMember: text(at(r, 'leadMember')),
+      source: text(at(r, 'source')),
+      commentary: text(at(r, 'commentary')),
+      theme: themeText !== null ? themeFromColumn(themeText) : (heading ?? themeFromRef(cleanRef)),
+      heading,
+      target: dateAt(r, 'target'),
+      revised: dateAt(r, 'revised'),
+      statusText,
+      status: statusText === '' ? null : options.statuses.find(statusText),
+      errors,
+    });
+    kinds.push({ row, kind: 'action' });
+  }
+  return { sheet: grid.sheet, header, actions, kinds };
+}

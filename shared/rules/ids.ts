@@ -1,0 +1,24 @@
+/** Every rule's id, so settings can name them before the rules themselves load. */
+export const ruleIds = [
+  'missing-identity',
+  'missing-ref',
+  'missing-action',
+  'missing-lead',
+  'missing-target-date',
+  'missing-status',
+  'unknown-status',
+  'unreadable-target-date',
+  'unreadable-revised-date',
+  'placeholder-date',
+  'revised-before-original',
+  'slipped-without-revised-date',
+  'slipped-without-commentary',
+  'completed-without-commentary',
+  'overdue-reported-on-track',
+  'duplicate-ref',
+  'ref-outside-theme',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';

@@ -1,0 +1,63 @@
+/**
+ * Status schemes: the vocabulary officers type in the status column, each word mapped to a
+ * canonical status and a RAG category. Councils differ, so the scheme is a setting.
+ */
+
+/** Colour categories a status can carry. `blue` = complete in BRAG; `grey` = not started / not rated. */
+export type Rag = 'red' | 'amber' | 'green' | 'blue' | 'grey';
+
+export interface StatusDef {
+  /** Canonical label, as the committee table shows it. */
+  label: string;
+  rag: Rag;
+  /** The action is finished: never overdue. */
+  complete: boolean;
+  /** Counts as slippage (listed with original and revised dates). */
+  slipped: boolean;
+  notStarted: boolean;
+  /** Other spellings officers use; matched after normalisation (see normaliseStatusText). */
+  aliases: string[];
+}
+
+export interface StatusScheme {
+  id: string;
+  name: string;
+  /** In the order the committee table lists them. */
+  statuses: StatusDef[];
+}
+
+const cip: StatusScheme = {
+  id: 'cip',
+  name: 'Improvement plan (Completed / On track / Some slippage / Major slippage / Not started)',
+  statuses: [
+    { label: 'Completed', rag: 'blue', complete: true, slipped: false, notStarted: false, aliases: ['complete', 'done', 'achieved', 'closed', 'finished'] },
+    { label: 'On track', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['ontarget', 'in progress', 'inprogress', 'on schedule', 'green'] },
+    { label: 'Some slippage', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['slippage', 'minor slippage', 'slight slippage', 'slipped', 'amber'] },
+    { label: 'Major slippage', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['significant slippage', 'off track', 'red'] },
+    { label: 'Not started', rag: 'grey', complete: false, slipped: false, notStarted: true, aliases: ['not yet started', 'notstarted', 'not commenced', 'yet to start'] },
+  ],
+};
+
+const rag: StatusScheme = {
+  id: 'rag',
+  name: 'RAG (Red / Amber / Green)',
+  statuses: [
+    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track'] },
+    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow'] },
+    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r'] },
+  ],
+};
+
+const brag: StatusScheme = {
+  id: 'brag',
+  name: 'BRAG (Blue = complete / Red / Amber / Green)',
+  statuses: [
+    { label: 'Blue', rag: 'blue', complete: true, slipped: false, notStarted: false, aliases: ['b', 'complete', 'completed'] },
+    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track'] },
+    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow'] },
+    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r'] },
+  ],
+};
+
+export const builtInSchemes: Readonly<Record<'cip' | 'rag' | 'brag', StatusScheme>> = { cip, rag, brag };
+export type BuiltInSchemeId = keyof typeof builtInSchemes;

@@ -1,0 +1,164 @@
+import type { Assessment } from '../assess/assess';
+import type { Day } from '../dates/day';
+import type { ParsedDate } from '../dates/parse-date';
+import type { Rag, StatusScheme } from '../status/schemes';
+
+/** The bucket for actions whose status is missing or not in the scheme: shown so totals still add up. */
+export const unrecognisedStatus = 'Status missing or not recognised';
+
+export interface StatusCount {
+  status: string;
+  rag: Rag | null;
+  count: number;
+}
+
+export interface CrossTabRow {
+  key: string;
+  label: string;
+  /** One per entry of `statuses`. */
+  counts: number[];
+  total: number;
+}
+
+export interface CrossTab {
+  /** What the rows are: "Theme", "Lead officer", "Source". */
+  dimension: string;
+  statuses: string[];
+  rows: CrossTabRow[];
+  totals: number[];
+  total: number;
+}
+
+export interface ListedAction {
+  ref: string | null;
+  row: number;
+  action: string | null;
+  lead: string | null;
+  status: string;
+  theme: string | null;
+  original: ParsedDate;
+  revised: ParsedDate;
+  due: ParsedDate;
+  dueDay: Day | null;
+  daysOverdue: number;
+  daysToDue: number | null;
+  commentary: string | null;
+}
+
+export interface PlanSummary {
+  sheet: string;
+  asOf: Day;
+  actions: number;
+  /** Scheme order, zero rows included, then the unrecognised bucket when it is not empty. */
+  statusCounts: StatusCount[];
+  total: number;
+  byTheme: CrossTab;
+  byLead: CrossTab;
+  /** Null when the sheet has no Source column. */
+  bySource: CrossTab | null;
+  /** Slipped actions in sheet order, with original and revised dates (the committee's slippage list). */
+  slipped: ListedAction[];
+  /** Most overdue first. */
+  overdue: ListedAction[];
+  /** Soonest first. */
+  dueSoon: ListedAction[];
+  notStarted: ListedAction[];
+}
+
+function statusLabelOf(a: Assessment): string {
+  return a.action.status?.label ?? unrecognisedStatus;
+}
+
+function listed(a: Assessment): ListedAction {
+  const x = a.action;
+  return {
+    ref: x.ref,
+    row: x.row,
+    action: x.action,
+    lead: x.lead,
+    status: x.status?.label ?? x.statusText,
+    theme: x.theme?.label ?? null,
+    original: x.target,
+    revised: x.revised,
+    due: a.due,
+    dueDay: a.dueDay,
+    daysOverdue: a.daysOverdue,
+    daysToDue: a.daysToDue,
+    commentary: x.commentary,
+  };
+}
+
+interface Group {
+  key: string;
+  label: string;
+  order: number;
+  counts: number[];
+  total: number;
+}
+
+function crossTab(dimension: string, statuses: string[], assessments: readonly Assessment[], keyOf: (a: Assessment) => { key: string; label: string; order: number }): CrossTab {
+  const index = new Map(statuses.map((s, i) => [s, i]));
+  const groups = new Map<string, Group>();
+  for (const a of assessments) {
+    const k = keyOf(a);
+    let g = groups.get(k.key);
+    if (!g) {
+      g = { ...k, counts: statuses.map(() => 0), total: 0 };
+      groups.set(k.key, g);
+    }
+    const i = index.get(statusLabelOf(a)) ?? 0;
+    g.counts[i] = (g.counts[i] ?? 0) + 1;
+    g.total++;
+  }
+  // Numbered themes in number order; names alphabetically (as a committee looks them up); blanks last.
+  const rows = [...groups.values()].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label, 'en-GB')).map(({ key, label, counts, total }) => ({ key, label, counts, total }));
+  const totals = statuses.map((_, i) => rows.reduce((n, r) => n + (r.counts[i] ?? 0), 0));
+  return { dimension, statuses, rows, totals, total: assessments.length };
+}
+
+/** Groups free text case- and space-insensitively, labelled as first typed. */
+function textGroup(text: string | null, blankLabel: string): { key: string; label: string; order: number } {
+  if (text === null) return { key: '\u0000blank', label: blankLabel, order: Number.MAX_SAFE_INTEGER };
+  return { key: text.toLowerCase().replace(/\s+/g, ' '), label: text, order: 0 };
+}
+
+/** Builds every summary table and list from the assessments. Pure; no dates are read but asOf. */
+export function summarise(sheet: string, assessments: readonly Assessment[], scheme: StatusScheme, asOf: Day, hasSourceColumn: boolean): PlanSummary {
+  const statuses = scheme.statuses.map((s) => s.label);
+  const unrecognised = assessments.filter((a) => a.action.status === null).length;
+  const columns = unrecognised > 0 ? [...statuses, unrecognisedStatus] : statuses;
+
+  const counts = new Map<string, number>(columns.map((s) => [s, 0]));
+  for (const a of assessments) {
+    const s = statusLabelOf(a);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const statusCounts: StatusCount[] = scheme.statuses.map((s) => ({ status: s.label, rag: s.rag, count: counts.get(s.label) ?? 0 }));
+  if (unrecognised > 0) statusCounts.push({ status: unrecognisedStatus, rag: null, count: unrecognised });
+
+  const byTheme = crossTab('Theme', columns, assessments, (a) => {
+    const t = a.action.theme;
+    if (!t) return { key: '\u0000none', label: 'No theme', order: Number.MAX_SAFE_INTEGER };
+    return { key: t.key, label: t.label, order: t.number ?? 100_000 };
+  });
+  const byLead = crossTab('Lead officer', columns, assessments, (a) => textGroup(a.action.lead, 'No lead officer'));
+  const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, (a) => textGroup(a.action.source, 'Not stated')) : null;
+
+  const overdue = assessments.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
+  const dueSoon = assessments.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);
+
+  return {
+    sheet,
+    asOf,
+    actions: assessments.length,
+    statusCounts,
+    total: assessments.length,
+    byTheme,
+    byLead,
+    bySource,
+    slipped: assessments.filter((a) => a.slipped).map(listed),
+    overdue: overdue.map(listed),
+    dueSoon: dueSoon.map(listed),
+    notStarted: assessments.filter((a) => a.notStarted).map(listed),
+  };
+}

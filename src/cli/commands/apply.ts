@@ -1,0 +1,51 @@
+import { mkdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { buildEditPlan } from '../../../shared/edit-plan/edit-plan';
+import { planOptions, str, type Command } from '../command';
+import { CliError } from '../errors';
+import { headline, statusTableText } from '../format/report-text';
+import { loadPlan } from '../load-plan';
+import { writeEditPlan } from '../xlsx/write-plan';
+
+export const applyCommand: Command = {
+  name: 'apply',
+  description: 'Colour the status cells and write the summary sheet, then save (to --out, or over FILE with --in-place).',
+  usage: 'plan-monitor apply FILE (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  options: { ...planOptions, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
+  async run(file, values, print) {
+    const out = str(values, 'out');
+    const inPlace = values['in-place'] === true;
+    if (out === undefined && !inPlace) throw new CliError('apply needs --out OUT.xlsx, or --in-place to save over the file.');
+    if (out !== undefined && inPlace) throw new CliError('Give either --out or --in-place, not both.');
+    if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out must name an .xlsx file (got '${out}').`);
+
+    const { workbook, settings, checked } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const sheets = workbook.worksheets.map((w) => ({ name: w.name, a1: w.getCell(1, 1).value as string | number | boolean | null }));
+    const plan = buildEditPlan(checked, settings, { colours: true, summary: true, sheets });
+    writeEditPlan(workbook, plan);
+
+    // Write beside the target and rename: a failed save never leaves a half-written workbook.
+    const target = out ?? file;
+    const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
+    try {
+      await mkdir(path.dirname(temp), { recursive: true });
+      await workbook.xlsx.writeFile(temp);
+      await rename(temp, target);
+    } catch (e) {
+      await unlink(temp).catch(() => undefined);
+      throw new CliError(`Could not save '${target}': ${e instanceof Error ? e.message : String(e)}.`);
+    }
+
+    const coloured = plan.fills.reduce((n, g) => n + g.cells, 0);
+    if (values.json) {
+      print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings }, null, 2));
+      return 0;
+    }
+    const lines = [headline(checked), `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
+    if (plan.summaryChoice?.renamed) lines.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone and the summary went to '${plan.summaryChoice.name}'.`);
+    lines.push(`Saved ${target}.`, '', statusTableText(checked));
+    if (checked.errors > 0) lines.push(`Run 'plan-monitor check ${file}' to see the ${checked.errors} errors.`);
+    print(lines.join('\n'));
+    return 0;
+  },
+};

@@ -1,0 +1,17 @@
+import { jsonReport } from '../../../shared/report/json-report';
+import { planOptions, str, type Command } from '../command';
+import { findingsText, headline, overdueText } from '../format/report-text';
+import { loadPlan } from '../load-plan';
+
+export const checkCommand: Command = {
+  name: 'check',
+  description: 'Check the plan: list problems and overdue actions. Exit 1 when there are errors.',
+  usage: 'plan-monitor check FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  options: planOptions,
+  async run(file, values, print) {
+    const { checked } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    if (values.json) print(JSON.stringify(jsonReport(checked), null, 2));
+    else print([headline(checked), '', findingsText(checked), overdueText(checked)].join('\n'));
+    return checked.errors > 0 ? 1 : 0;
+  },
+};

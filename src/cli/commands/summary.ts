@@ -1,0 +1,17 @@
+import { jsonReport } from '../../../shared/report/json-report';
+import { planOptions, str, type Command } from '../command';
+import { headline, summaryText } from '../format/report-text';
+import { loadPlan } from '../load-plan';
+
+export const summaryCommand: Command = {
+  name: 'summary',
+  description: 'Print the summary tables: status counts, themes, slipped, overdue, due soon, not started, leads.',
+  usage: 'plan-monitor summary FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  options: planOptions,
+  async run(file, values, print) {
+    const { checked } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    if (values.json) print(JSON.stringify(jsonReport(checked), null, 2));
+    else print([headline(checked), '', summaryText(checked)].join('\n'));
+    return 0;
+  },
+};

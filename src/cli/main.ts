@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { applyCommand } from './commands/apply';
+import { checkCommand } from './commands/check';
+import { summaryCommand } from './commands/summary';
+import type { Command } from './command';
+import { CliError } from './errors';
+
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand];
+
+function help(): string {
+  return [
+    'plan-monitor — checks an improvement-plan monitoring sheet, colours its statuses and builds the committee summary.',
+    '',
+    'Usage:',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.description}`),
+    '',
+    'Exit codes: 0 done (check: no errors), 1 check found errors, 2 a problem with the command or the file.',
+  ].join('\n');
+}
+
+async function run(argv: string[], print: (text: string) => void): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    print(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new CliError(`Unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}. Try plan-monitor --help.`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e)}. Usage: ${command.usage}`);
+  }
+  if (parsed.values.help) {
+    print(`${command.usage}\n  ${command.description}`);
+    return 0;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined) throw new CliError(`Name the workbook. Usage: ${command.usage}`);
+  if (extra.length > 0) throw new CliError(`Unexpected argument '${extra[0]}'. Usage: ${command.usage}`);
+  return command.run(file, parsed.values, print);
+}
+
+/** The one top-level handler: every failure becomes one plain line on stderr and an exit code, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv, (text) => process.stdout.write(`${text}\n`));
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`plan-monitor: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`plan-monitor: something unexpected went wrong (${e instanceof Error ? e.message : String(e)}). Nothing was saved.\n`);
+    return 2;
+  }
+}

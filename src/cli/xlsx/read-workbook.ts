@@ -1,0 +1,110 @@
+import { access, readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { CellValue, GridSnapshot } from '../../../shared/grid/grid';
+import { CliError } from '../errors';
+
+/** Milliseconds per day, and the Excel serial of 1970-01-01: ExcelJS dates are UTC midnights. */
+const msPerDay = 86_400_000;
+const serialOf1970 = 25569;
+
+export function serialFromJsDate(d: Date): number {
+  return d.getTime() / msPerDay + serialOf1970;
+}
+
+/** True when a number format shows a date (d, m, y outside quotes and [colour] brackets, and not elapsed time). */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare) || /d.*m|m.*y/i.test(bare);
+}
+
+interface ReadCell {
+  value: CellValue;
+  date: boolean;
+  error: string | null;
+}
+
+/** One ExcelJS cell value to what the engine reads; formulas give their cached result. */
+export function readCellValue(v: ExcelJS.CellValue, numFmt: string | undefined): ReadCell {
+  if (v === null || v === undefined) return { value: null, date: false, error: null };
+  if (v instanceof Date) return { value: serialFromJsDate(v), date: true, error: null };
+  if (typeof v === 'number') return { value: v, date: isDateFormat(numFmt), error: null };
+  if (typeof v === 'string' || typeof v === 'boolean') return { value: v, date: false, error: null };
+  if (typeof v === 'object') {
+    if ('error' in v) return { value: null, date: false, error: String(v.error) };
+    if ('richText' in v) return { value: v.richText.map((p) => p.text).join(''), date: false, error: null };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      if (result !== null && typeof result === 'object' && !(result instanceof Date) && 'error' in result) {
+        return { value: null, date: false, error: String(result.error) };
+      }
+      return readCellValue(result ?? null, numFmt);
+    }
+    if ('text' in v) return { value: String(v.text), date: false, error: null };
+  }
+  return { value: null, date: false, error: null };
+}
+
+/** The used range of a worksheet as a grid snapshot, from A1. */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
+  const values: CellValue[][] = [];
+  const dates: boolean[][] = [];
+  const errors: (string | null)[][] = [];
+  let anyDate = false;
+  let anyError = false;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const vals: CellValue[] = [];
+    const ds: boolean[] = [];
+    const es: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged cells repeat the master's value in ExcelJS; only the master holds it in Excel.
+      if (cell.isMerged && cell.master !== cell) return;
+      const read = readCellValue(cell.value, cell.numFmt);
+      vals[colNumber - 1] = read.value;
+      if (read.date) {
+        ds[colNumber - 1] = true;
+        anyDate = true;
+      }
+      if (read.error) {
+        es[colNumber - 1] = read.error;
+        anyError = true;
+      }
+    });
+    for (let c = 0; c < vals.length; c++) if (vals[c] === undefined) vals[c] = null;
+    values[r] = vals;
+    dates[r] = ds;
+    errors[r] = es;
+  });
+  for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  const grid: GridSnapshot = { sheet: ws.name, top: 1, left: 1, values, merges };
+  if (anyDate) grid.dates = dates;
+  if (anyError) grid.errors = errors;
+  return grid;
+}
+
+/** Opens an .xlsx with a one-line message for every way it can fail. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  try {
+    await access(file);
+  } catch {
+    throw new CliError(`Cannot open '${file}': no such file.`);
+  }
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.xls')) throw new CliError(`'${file}' is an old Excel 97–2003 file (.xls). Open it in Excel and save it as .xlsx, then try again.`);
+  if (lower.endsWith('.csv')) throw new CliError(`'${file}' is a CSV file. Plan Monitor reads .xlsx workbooks: open it in Excel and save it as .xlsx.`);
+  const bytes = await readFile(file);
+  // OLE2 compound files are either .xls or a password-protected .xlsx: ExcelJS can read neither.
+  if (bytes.subarray(0, 4).toString('hex') === 'd0cf11e0') {
+    throw new CliError(`'${file}' is password-protected or an old .xls file. Remove the password (or save as .xlsx) in Excel, then try again.`);
+  }
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new CliError(`'${file}' is not an Excel .xlsx workbook.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new CliError(`'${file}' could not be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}). It may be damaged.`);
+  }
+  return wb;
+}
