@@ -64,8 +64,6 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 /** Plain-English wording for zod's issues, used where the schema gives no message of its own. */
 function plainEnglish(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `is not a setting Plan Monitor knows (${issue.keys.join(', ')})`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
@@ -83,10 +81,12 @@ function plainEnglish(issue: z.core.$ZodRawIssue): string | undefined {
 export function parseSettings(input: unknown): SettingsResult {
   const result = settingsSchema.safeParse(input ?? {}, { error: plainEnglish });
   if (result.success) return { ok: true, settings: result.data };
-  const problems = result.error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || 'settings',
-    message: issue.message,
-  }));
+  const problems = result.error.issues.flatMap((issue) =>
+    // An unknown key is named by its own path, so the officer sees exactly which line to fix.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path.map(String), key].join('.'), message: 'is not a setting Plan Monitor knows' }))
+      : [{ field: issue.path.map(String).join('.') || 'settings', message: issue.message }],
+  );
   return { ok: false, problems };
 }
 
