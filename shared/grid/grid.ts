@@ -41,13 +41,22 @@ export function errorAt(grid: GridSnapshot, r: number, c: number): string | null
 }
 
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  // Fast path: a string that starts with a visible character is not blank.
+  return v.length === 0 || (v.charCodeAt(0) <= 32 || v.charCodeAt(0) >= 0x80 ? !/\S/.test(v) : false);
 }
+
+const untidy = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u2028\u2029\ufeff\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** Text as a person reads the cell: trimmed, with runs of white space folded; numbers as written. */
 export function cellText(v: CellValue): string {
   if (v === null) return '';
-  if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim();
+  if (typeof v === 'string') {
+    // Most cells are already tidy: skip the allocation of a replace when there is nothing to fold.
+    if (!untidy.test(v)) return v;
+    return v.replace(/\s+/g, ' ').trim();
+  }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
 }

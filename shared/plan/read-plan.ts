@@ -1,11 +1,11 @@
 import { parseRangeAddress } from '../grid/a1';
-import { cellText, errorAt, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
+import { cellText, errorAt, isBlank, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
 import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
 import type { HeaderMatch } from '../header/detect-header';
 import type { ColumnField } from '../settings/fields';
 import type { StatusDef } from '../status/schemes';
 import type { StatusLookup } from '../status/normalise';
-import { themeFromColumn, themeFromHeading, themeFromRef, type Theme } from './theme';
+import { themeFromColumn, themeFromHeading, themeFromRef, themeWordPattern, type Theme } from './theme';
 
 export type RowKind = 'action' | 'heading' | 'blank' | 'footer';
 
@@ -70,13 +70,27 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     const m = cols[field];
     return m ? valueAt(grid, r, m.col - grid.left) : null;
   };
+  // Plans repeat the same dates ("Dec 2018", one serial) many times; parsed dates are never mutated, so share them.
+  const parsedDates = new Map<CellValue, ParsedDate>();
+  const parsedDateCells = new Map<CellValue, ParsedDate>();
+  const blank: ParsedDate = { kind: 'blank' };
   const dateAt = (r: number, field: ColumnField): ParsedDate => {
     const m = cols[field];
-    if (!m) return { kind: 'blank' };
+    if (!m) return blank;
     const c = m.col - grid.left;
-    return parseDate(valueAt(grid, r, c), { order: options.dateOrder, isDateCell: isDateAt(grid, r, c) });
+    const v = valueAt(grid, r, c);
+    const isDateCell = isDateAt(grid, r, c);
+    const memo = isDateCell ? parsedDateCells : parsedDates;
+    let p = memo.get(v);
+    if (p === undefined) {
+      p = parseDate(v, { order: options.dateOrder, isDateCell });
+      if (memo.size < 50_000) memo.set(v, p);
+    }
+    return p;
   };
   const merged = mergedRows(grid);
+  const hasErrors = grid.errors !== undefined;
+  const mappedFields = Object.keys(cols) as ColumnField[];
   const actions: ActionRow[] = [];
   const kinds: PlanRows['kinds'] = [];
   let heading: Theme | null = null;
@@ -84,31 +98,45 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
   for (let r = header.row - grid.top + 1; r < grid.values.length; r++) {
     const row = grid.top + r;
     const cells = grid.values[r] ?? [];
-    const texts = cells.map(cellText);
-    const firstText = texts.find((t) => t !== '') ?? '';
-    if (firstText === '' && !cells.some((_, c) => errorAt(grid, r, c))) {
+    let filled = 0;
+    let firstText = '';
+    // Only "none", "one" or "more" matters, and the first text.
+    for (let c = 0; c < cells.length && filled < 2; c++) {
+      const v = cells[c] ?? null;
+      if (isBlank(v) && !(hasErrors && errorAt(grid, r, c))) continue;
+      filled++;
+      if (firstText === '') firstText = cellText(v);
+    }
+    if (filled === 0) {
       kinds.push({ row, kind: 'blank' });
       continue;
     }
     const ref = text(at(r, 'ref'));
     const statusText = cellText(at(r, 'status'));
-    const hasActionData = statusText !== '' || text(at(r, 'target')) !== null || text(at(r, 'revised')) !== null || text(at(r, 'lead')) !== null;
+    const dated = !isBlank(at(r, 'target')) || !isBlank(at(r, 'revised'));
     const refLooksLikeAction = ref !== null && actionRefPattern.test(ref);
 
     if (!refLooksLikeAction && statusText === '' && footerPattern.test(firstText)) {
       kinds.push({ row, kind: 'footer' });
       continue;
     }
-    if (!refLooksLikeAction && (!hasActionData || (merged.has(r) && statusText === ''))) {
-      heading = themeFromHeading(texts.filter((t) => t !== '').join(' '));
+    // A heading has no status and no dates, and reads as one: a lone cell, a merged row, a bare
+    // theme number ("3" | "Effective management") or a theme word ("Theme 3 – …").
+    const headingLike = filled === 1 || merged.has(r) || (ref !== null && /^\d{1,3}\.?$/.test(ref)) || themeWordPattern.test(firstText);
+    if (!refLooksLikeAction && statusText === '' && !dated && headingLike) {
+      const parts: string[] = [];
+      for (const v of cells) if (!isBlank(v)) parts.push(cellText(v));
+      heading = themeFromHeading(parts.join(' '));
       kinds.push({ row, kind: 'heading' });
       continue;
     }
 
     const errors: Partial<Record<ColumnField, string>> = {};
-    for (const [field, m] of Object.entries(cols) as [ColumnField, { col: number }][]) {
-      const e = errorAt(grid, r, m.col - grid.left);
-      if (e) errors[field] = e;
+    if (hasErrors) {
+      for (const field of mappedFields) {
+        const e = errorAt(grid, r, (cols[field]?.col ?? 0) - grid.left);
+        if (e) errors[field] = e;
+      }
     }
     const themeText = text(at(r, 'theme'));
     const cleanRef = ref === null ? null : ref.replace(/\.$/, '');

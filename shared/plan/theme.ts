@@ -8,12 +8,13 @@ export interface Theme {
   label: string;
 }
 
-const themeWords = /^(?:theme|priority|workstream|work stream|section|objective|outcome|part)\b\s*/i;
+/** Words that open a theme heading: "Theme 3 – …", "Priority 2: …". */
+export const themeWordPattern = /^(?:theme|priority|workstream|work stream|section|objective|outcome|part)\b\s*/i;
 
 /** Reads a heading row's text: "Theme 3 – Effective management", "3. Effective management", "City leadership". */
 export function themeFromHeading(text: string): Theme {
   const label = text.replace(/\s+/g, ' ').trim();
-  const rest = label.replace(themeWords, '');
+  const rest = label.replace(themeWordPattern, '');
   const m = /^(\d{1,3})(?:[\s.:)\-–—]+(?!\d)(.*))?$/.exec(rest);
   if (m) {
     const number = Number(m[1]);

@@ -8,11 +8,11 @@ export default perAction(
     defaultSeverity: 'warning',
     field: 'status',
     messages: {
-      overdue: '{action} is reported “{status}” but was due {due}, {days} days before {asOf}. Update its status, or agree a revised date.',
+      overdue: '{action} is reported “{status}” but was due {due}, {days} before {asOf}. Update its status, or agree a revised date.',
     },
   },
   (a, ctx) =>
     a.reportedOnTrackButOverdue && a.action.status
-      ? { messageId: 'overdue', data: { status: a.action.status.label, due: formatParsedDate(a.due), days: a.daysOverdue, asOf: formatDay(ctx.asOf) } }
+      ? { messageId: 'overdue', data: { status: a.action.status.label, due: formatParsedDate(a.due), days: a.daysOverdue === 1 ? '1 day' : `${a.daysOverdue} days`, asOf: formatDay(ctx.asOf) } }
       : null,
 );

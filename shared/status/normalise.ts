@@ -32,12 +32,17 @@ export function statusLookup(scheme: StatusScheme): StatusLookup {
       if (!byKey.has(squashed)) byKey.set(squashed, s);
     }
   }
+  // A plan repeats a handful of spellings thousands of times: remember each one's answer.
+  const seen = new Map<string, StatusDef | null>();
   return {
     scheme,
     find(text: string): StatusDef | null {
+      const known = seen.get(text);
+      if (known !== undefined) return known;
       const key = normaliseStatusText(text);
-      if (key === '') return null;
-      return byKey.get(key) ?? byKey.get(key.replace(/ /g, '')) ?? null;
+      const found = key === '' ? null : (byKey.get(key) ?? byKey.get(key.replace(/ /g, '')) ?? null);
+      if (seen.size < 10_000) seen.set(text, found);
+      return found;
     },
   };
 }

@@ -96,7 +96,7 @@ interface Group {
   total: number;
 }
 
-function crossTab(dimension: string, statuses: string[], assessments: readonly Assessment[], keyOf: (a: Assessment) => { key: string; label: string; order: number }): CrossTab {
+function crossTab(dimension: string, statuses: string[], assessments: readonly Assessment[], keyOf: (a: Assessment) => GroupKey): CrossTab {
   const index = new Map(statuses.map((s, i) => [s, i]));
   const groups = new Map<string, Group>();
   for (const a of assessments) {
@@ -116,10 +116,21 @@ function crossTab(dimension: string, statuses: string[], assessments: readonly A
   return { dimension, statuses, rows, totals, total: assessments.length };
 }
 
-/** Groups free text case- and space-insensitively, labelled as first typed. */
-function textGroup(text: string | null, blankLabel: string): { key: string; label: string; order: number } {
-  if (text === null) return { key: '\u0000blank', label: blankLabel, order: Number.MAX_SAFE_INTEGER };
-  return { key: text.toLowerCase().replace(/\s+/g, ' '), label: text, order: 0 };
+type GroupKey = { key: string; label: string; order: number };
+
+/** Groups free text case- and space-insensitively, labelled as first typed; one key object per distinct text. */
+function textGrouper(blankLabel: string): (text: string | null) => GroupKey {
+  const blank: GroupKey = { key: '\u0000blank', label: blankLabel, order: Number.MAX_SAFE_INTEGER };
+  const keys = new Map<string, GroupKey>();
+  return (text) => {
+    if (text === null) return blank;
+    let k = keys.get(text);
+    if (!k) {
+      k = { key: text.toLowerCase().replace(/\s+/g, ' '), label: text, order: 0 };
+      keys.set(text, k);
+    }
+    return k;
+  };
 }
 
 /** Builds every summary table and list from the assessments. Pure; no dates are read but asOf. */
@@ -141,8 +152,10 @@ export function summarise(sheet: string, assessments: readonly Assessment[], sch
     if (!t) return { key: '\u0000none', label: 'No theme', order: Number.MAX_SAFE_INTEGER };
     return { key: t.key, label: t.label, order: t.number ?? 100_000 };
   });
-  const byLead = crossTab('Lead officer', columns, assessments, (a) => textGroup(a.action.lead, 'No lead officer'));
-  const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, (a) => textGroup(a.action.source, 'Not stated')) : null;
+  const leadKey = textGrouper('No lead officer');
+  const sourceKey = textGrouper('Not stated');
+  const byLead = crossTab('Lead officer', columns, assessments, (a) => leadKey(a.action.lead));
+  const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, (a) => sourceKey(a.action.source)) : null;
 
   const overdue = assessments.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
   const dueSoon = assessments.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);

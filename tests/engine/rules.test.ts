@@ -43,7 +43,7 @@ rule('missing-identity', {
     {
       name: 'status and dates but neither ref nor action: error on the ref cell',
       rows: [row({ ref: null, action: null })],
-      findings: [{ cell: 'A4', severity: 'error', message: 'Row 4 has a status or dates but neither a ref nor an action' }],
+      findings: [{ cell: 'A4', severity: 'error', message: 'Row 4 has details of an action but neither a ref nor a description' }],
     },
     {
       name: 'only a status and a target date',
