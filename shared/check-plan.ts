@@ -49,9 +49,3 @@ export function checkPlan(grid: GridSnapshot, settings: Settings, asOf: Day): Ch
   for (const f of findings) if (f.severity === 'error') errors++;
   return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors };
 }
-
-/** The first sheet whose header Plan Monitor recognises, skipping the sheets it owns. */
-export function chooseMonitoringSheet(sheets: readonly GridSnapshot[], settings: Settings): GridSnapshot | null {
-  for (const g of sheets) if (detectHeader(g, settings.columns).ok) return g;
-  return null;
-}

@@ -6,7 +6,8 @@ import { columnFields } from './fields';
 import { defaultPalette } from './palette';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'must be a colour written as #RRGGBB, such as #C4E5CD' });
-const swatch = z.object({ fill: hexColour, text: hexColour }).strict();
+/** Either colour may be left out to keep the default one. */
+const swatch = z.object({ fill: hexColour.optional(), text: hexColour.optional() }).strict();
 const rag = z.enum(['red', 'amber', 'green', 'blue', 'grey']);
 
 const customStatus = z
@@ -110,5 +111,10 @@ export function activeScheme(settings: Settings): StatusScheme {
 }
 
 export function activePalette(settings: Settings): typeof defaultPalette {
-  return { ...defaultPalette, ...settings.palette };
+  const out = { ...defaultPalette };
+  for (const rag of Object.keys(out) as (keyof typeof defaultPalette)[]) {
+    const set = settings.palette[rag];
+    if (set) out[rag] = { fill: set.fill ?? out[rag].fill, text: set.text ?? out[rag].text };
+  }
+  return out;
 }

@@ -36,7 +36,7 @@ describe('plan-monitor check', () => {
     const r = cli('check', sample, '--as-of', '2018-09-30', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings']);
+    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'notes']);
     expect(j).toMatchObject({ sheet: 'CIP Monitoring', asOf: '2018-09-30', actions: 62, errors: 0, warnings: 4 });
     expect(j.statusCounts).toEqual([
       { status: 'Completed', rag: 'blue', count: 32 },

@@ -1,11 +1,10 @@
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { buildEditPlan } from '../../../shared/edit-plan/edit-plan';
+import { planEdits } from '../../../shared/run/prepare-run';
 import { planOptions, str, type Command } from '../command';
 import { CliError } from '../errors';
 import { headline, statusTableText } from '../format/report-text';
 import { loadPlan } from '../load-plan';
-import { writeEditPlan } from '../xlsx/write-plan';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -19,10 +18,10 @@ export const applyCommand: Command = {
     if (out !== undefined && inPlace) throw new CliError('Give either --out or --in-place, not both.');
     if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out must name an .xlsx file (got '${out}').`);
 
-    const { workbook, settings, checked } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
-    const sheets = workbook.worksheets.map((w) => ({ name: w.name, a1: w.getCell(1, 1).value as string | number | boolean | null }));
-    const plan = buildEditPlan(checked, settings, { colours: true, summary: true, sheets });
-    writeEditPlan(workbook, plan);
+    const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const checked = run.checked;
+    const plan = planEdits(run, { colours: true, summary: true });
+    const report = await port.applyEditPlan(plan);
 
     // Write beside the target and rename: a failed save never leaves a half-written workbook.
     const target = out ?? file;
@@ -36,12 +35,12 @@ export const applyCommand: Command = {
       throw new CliError(`Could not save '${target}': ${e instanceof Error ? e.message : String(e)}.`);
     }
 
-    const coloured = plan.fills.reduce((n, g) => n + g.cells, 0);
+    const coloured = report.colouredCells;
     if (values.json) {
       print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings }, null, 2));
       return 0;
     }
-    const lines = [headline(checked), `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
+    const lines = [headline(checked), ...run.settingsNotes, `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
     if (plan.summaryChoice?.renamed) lines.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone and the summary went to '${plan.summaryChoice.name}'.`);
     lines.push(`Saved ${target}.`, '', statusTableText(checked));
     if (checked.errors > 0) lines.push(`Run 'plan-monitor check ${file}' to see the ${checked.errors} errors.`);

@@ -9,9 +9,10 @@ export const summaryCommand: Command = {
   usage: 'plan-monitor summary FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
   options: planOptions,
   async run(file, values, print) {
-    const { checked } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
-    if (values.json) print(JSON.stringify(jsonReport(checked), null, 2));
-    else print([headline(checked), '', summaryText(checked)].join('\n'));
+    const { run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const checked = run.checked;
+    if (values.json) print(JSON.stringify({ ...jsonReport(checked), notes: run.settingsNotes }, null, 2));
+    else print([headline(checked), ...run.settingsNotes, '', summaryText(checked)].join('\n'));
     return 0;
   },
 };

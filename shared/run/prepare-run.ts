@@ -1,0 +1,105 @@
+import { checkPlan, type CheckedPlan } from '../check-plan';
+import { dayFromIso, type Day } from '../dates/day';
+import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
+import { isOwnSummarySheet } from '../edit-plan/summary-sheet';
+import { detectHeader } from '../header/detect-header';
+import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker, settingsSheetName } from '../settings/settings-sheet';
+import { parseSettings, renderSettingsProblem, type Settings, type SettingsInput } from '../settings/settings';
+import { firstCell, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/workbook';
+
+export interface RunRequest {
+  /** The date the user asked for; else the settings' asOf; else `today`. */
+  asOf?: Day | undefined;
+  /** Today as the host's clock says: the engine never reads the clock. */
+  today: Day;
+  /** The monitoring sheet, when the user named it; else settings, then the active sheet, then the first that fits. */
+  sheet?: string | undefined;
+  /** Settings given outside the workbook (a CLI --settings file); they win over the settings sheet. */
+  settingsOverride?: SettingsInput | undefined;
+}
+
+export interface PreparedRun {
+  ok: true;
+  workbook: WorkbookSnapshot;
+  settings: Settings;
+  /** The settings sheet's own values, for the settings view. */
+  settingsInput: SettingsInput;
+  /** Plain-English notes about bad rows on the settings sheet (the defaults were used for them). */
+  settingsNotes: string[];
+  checked: CheckedPlan;
+}
+
+export interface RunFailure {
+  ok: false;
+  code: 'no-such-sheet' | 'no-plan' | 'bad-settings';
+  message: string;
+}
+
+/** Sheets the tool made: never a candidate monitoring sheet. */
+export function isToolSheet(s: SheetSnapshot): boolean {
+  const a1 = firstCell(s);
+  return isOwnSummarySheet(a1) || a1 === settingsMarker || s.name === settingsSheetName;
+}
+
+function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  return wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Later settings win; maps (columns, palette, rules) merge key by key. */
+export function mergeSettingsInput(base: SettingsInput, over: SettingsInput): SettingsInput {
+  return {
+    ...base,
+    ...over,
+    columns: { ...base.columns, ...over.columns },
+    palette: { ...base.palette, ...over.palette },
+    rules: { ...base.rules, ...over.rules },
+  };
+}
+
+/** Reads the settings, finds the monitoring sheet and checks it: everything a host needs before it shows or writes anything. */
+export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): PreparedRun | RunFailure {
+  const settingsSheet = workbook.sheets.find((s) => s.name === settingsSheetName || firstCell(s) === settingsMarker);
+  const fromSheet = readSettingsSheet(settingsSheet?.grid ?? null);
+  const settingsNotes = fromSheet.problems.map(renderSettingsSheetProblem);
+  let settings = fromSheet.settings;
+  if (request.settingsOverride) {
+    const merged = parseSettings(mergeSettingsInput(fromSheet.input, request.settingsOverride));
+    if (!merged.ok) return { ok: false, code: 'bad-settings', message: merged.problems.map(renderSettingsProblem).join(' ') };
+    settings = merged.settings;
+  }
+
+  const settingsAsOf = settings.asOf !== undefined ? dayFromIso(settings.asOf) : null;
+  const asOf = request.asOf ?? settingsAsOf ?? request.today;
+
+  const wanted = request.sheet ?? settings.monitoringSheet;
+  let sheet: SheetSnapshot | undefined;
+  if (wanted !== undefined) {
+    sheet = findSheet(workbook, wanted);
+    if (!sheet) {
+      return { ok: false, code: 'no-such-sheet', message: `There is no sheet '${wanted}' in this workbook. Its sheets are: ${workbook.sheets.map((s) => `'${s.name}'`).join(', ')}.` };
+    }
+  } else {
+    const candidates = workbook.sheets.filter((s) => s.visibility === 'visible' && !isToolSheet(s));
+    const active = candidates.find((s) => s.name === workbook.activeSheet);
+    const fits = (s: SheetSnapshot) => detectHeader(s.grid, settings.columns).ok;
+    sheet = active && fits(active) ? active : candidates.find(fits);
+    if (!sheet) {
+      const first = active ?? candidates[0];
+      const why = first ? checkPlan(first.grid, settings, asOf) : null;
+      return {
+        ok: false,
+        code: 'no-plan',
+        message: `No sheet in this workbook looks like a monitoring sheet. ${why && !why.ok ? why.message : 'The workbook has no visible sheets.'}`,
+      };
+    }
+  }
+  const checked = checkPlan(sheet.grid, settings, asOf);
+  if (!checked.ok) return { ok: false, code: 'no-plan', message: checked.message };
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, settingsNotes, checked };
+}
+
+/** The edit plan for a prepared run: colours, the summary sheet, or both. */
+export function planEdits(run: PreparedRun, what: { colours: boolean; summary: boolean }): EditPlan {
+  const sheets = run.workbook.sheets.map((s) => ({ name: s.name, a1: firstCell(s) }));
+  return buildEditPlan(run.checked, run.settings, { ...what, sheets });
+}

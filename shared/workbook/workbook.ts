@@ -1,0 +1,47 @@
+import type { CellValue, GridSnapshot } from '../grid/grid';
+import type { EditPlan } from '../edit-plan/edit-plan';
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** The used range (from A1 or wherever it starts). */
+  grid: GridSnapshot;
+}
+
+/** Every sheet of a workbook as the host read it, in tab order. */
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** The sheet the user is looking at, when the host knows it. */
+  activeSheet?: string;
+}
+
+/** What an adapter reports after executing an edit plan. */
+export interface ApplyReport {
+  /** Status cells whose fill was set. */
+  colouredCells: number;
+  /** The summary sheet written, if any. */
+  summarySheet: string | null;
+  /** Round trips to the host (Excel syncs, Apps Script calls, 0 for files). */
+  roundTrips: number;
+}
+
+/**
+ * The port every host adapter implements (Excel, Google Sheets, .xlsx files, the in-memory preview):
+ * read the workbook, execute an edit plan, save the settings sheet, select a cell. Adapters never compute.
+ */
+export interface WorkbookPort {
+  readWorkbook(): Promise<WorkbookSnapshot>;
+  applyEditPlan(plan: EditPlan): Promise<ApplyReport>;
+  /** Creates or rewrites the hidden settings sheet with these rows (from settingsSheetRows). */
+  writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/** A1's value of a sheet, to recognise the tool's own sheets by their marker. */
+export function firstCell(sheet: SheetSnapshot): CellValue {
+  const g = sheet.grid;
+  if (g.top !== 1 || g.left !== 1) return null;
+  return g.values[0]?.[0] ?? null;
+}
