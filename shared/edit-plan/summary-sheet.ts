@@ -132,6 +132,8 @@ export interface SummarySheetChoice {
   /** True when the wanted name belongs to a sheet the user made, so another name was taken. */
   renamed: boolean;
   wanted: string;
+  /** True when the sheet exists already (the tool's own, to be rewritten); false when it must be added. */
+  exists: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ export function chooseSummarySheetName(wanted: string, sheets: readonly SheetInf
     const suffix = n === 1 ? '' : ` (${n})`;
     const name = wanted.slice(0, 31 - suffix.length) + suffix;
     const existing = byName.get(name.toLowerCase());
-    if (!existing || isOwnSummarySheet(existing.a1)) return { name, renamed: n > 1, wanted };
+    if (!existing || isOwnSummarySheet(existing.a1)) return { name: existing?.name ?? name, renamed: n > 1, wanted, exists: existing !== undefined };
   }
   throw new Error('no free sheet name'); // a workbook with 1,000 sheets of that name
 }

@@ -93,7 +93,8 @@ describe('chooseSummarySheetName', () => {
     ['taken, and (2) is the tool’s', [{ name: 'Plan Summary', a1: 'mine' }, { name: 'Plan Summary (2)', a1: summaryMarker }], 'Plan Summary (2)', true],
     ['taken twice', [{ name: 'Plan Summary', a1: 'mine' }, { name: 'Plan Summary (2)', a1: 'also mine' }], 'Plan Summary (3)', true],
   ] as const)('%s', (_name, sheets, want, renamed) => {
-    expect(chooseSummarySheetName('Plan Summary', sheets)).toEqual({ name: want, renamed, wanted: 'Plan Summary' });
+    const exists = sheets.some((s) => s.name.toLowerCase() === want.toLowerCase());
+    expect(chooseSummarySheetName('Plan Summary', sheets)).toEqual({ name: want, renamed, wanted: 'Plan Summary', exists });
   });
 
   it('keeps within Excel’s 31-character limit when it adds a suffix', () => {

@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, GridSnapshot } from '../../../shared/grid/grid';
+import { isDateFormat } from '../../../shared/grid/number-format';
 import { CliError } from '../errors';
 
 /** Milliseconds per day, and the Excel serial of 1970-01-01: ExcelJS dates are UTC midnights. */
@@ -9,13 +10,6 @@ const serialOf1970 = 25569;
 
 export function serialFromJsDate(d: Date): number {
   return d.getTime() / msPerDay + serialOf1970;
-}
-
-/** True when a number format shows a date (d, m, y outside quotes and [colour] brackets, and not elapsed time). */
-export function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare) || /d.*m|m.*y/i.test(bare);
 }
 
 interface ReadCell {

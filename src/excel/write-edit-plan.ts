@@ -1,0 +1,139 @@
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import type { FillGroup } from '../../shared/edit-plan/status-fills';
+import type { CellStyle, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
+import type { CellValue } from '../../shared/grid/grid';
+
+/** Excel cuts address strings given to getRanges at 8,192 characters; stay well under. */
+export const maxAddressChars = 8000;
+/** Excel on the web rejects requests over 5 MB; leave room for the request's own overhead. */
+export const maxRequestBytes = 4 * 1024 * 1024;
+
+export interface WriteOptions {
+  /** RangeAreas (getRanges) are ExcelApi 1.9: Excel 2019 and older need one range per run. */
+  rangeAreas: boolean;
+}
+
+/** Splits a list of addresses into comma-joined strings of at most `max` characters. */
+export function chunkAddresses(ranges: readonly string[], max = maxAddressChars): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const r of ranges) {
+    if (current !== '' && current.length + 1 + r.length > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current === '' ? r : `${current},${r}`;
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/** One command per colour per 8,000 characters of addresses (RangeAreas), or one per range on Excel 2019. */
+function queueFills(sheet: Excel.Worksheet, groups: readonly FillGroup[], options: WriteOptions): void {
+  for (const g of groups) {
+    const targets = options.rangeAreas ? chunkAddresses(g.ranges).map((a) => sheet.getRanges(a)) : g.ranges.map((a) => sheet.getRange(a));
+    for (const t of targets) {
+      t.format.fill.color = g.fill;
+      t.format.font.color = g.text;
+    }
+  }
+}
+
+function queueStyle(sheet: Excel.Worksheet, style: CellStyle, ranges: readonly string[], options: WriteOptions): void {
+  const targets = options.rangeAreas ? chunkAddresses(ranges).map((a) => sheet.getRanges(a)) : ranges.map((a) => sheet.getRange(a));
+  for (const t of targets) {
+    const font = t.format.font;
+    if (style === 'title') {
+      font.bold = true;
+      font.size = 14;
+    } else if (style === 'tableTitle') {
+      font.bold = true;
+      font.size = 12;
+    } else if (style === 'header') {
+      font.bold = true;
+      t.format.fill.color = '#E5E6E7';
+    } else if (style === 'total') font.bold = true;
+    else if (style === 'note') {
+      font.italic = true;
+      font.color = '#505A5F';
+    }
+  }
+}
+
+/** Rough JSON size of a block of cells, to keep each request under the limit. */
+function bytesOf(rows: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const r of rows) for (const v of r) n += typeof v === 'string' ? v.length * 1.1 + 4 : 12;
+  return n;
+}
+
+/**
+ * Queues the summary sheet's writes. Number formats go before values in the same batch: the Text
+ * format '@' is what keeps copied text such as "=HYPERLINK(…)" or "-1 day late" literal in Excel.
+ * Returns the row blocks that did not fit in this request, for the caller to send in further syncs.
+ */
+function queueSummary(context: Excel.RequestContext, plan: SummarySheetPlan, exists: boolean, options: WriteOptions, budget: number): { sheet: Excel.Worksheet; rest: { from: number; to: number }[] } {
+  const sheets = context.workbook.worksheets;
+  const sheet = exists ? sheets.getItem(plan.name) : sheets.add(plan.name);
+  if (exists) sheet.getRange().clear('All');
+  const width = plan.values[0]?.length ?? 1;
+  const blocks: { from: number; to: number }[] = [];
+  let from = 0;
+  let size = 0;
+  plan.values.forEach((row, i) => {
+    const b = bytesOf([row, plan.formats[i] ?? []]);
+    if (i > from && size + b > budget) {
+      blocks.push({ from, to: i });
+      from = i;
+      size = 0;
+    }
+    size += b;
+  });
+  blocks.push({ from, to: plan.values.length });
+  const [first, ...rest] = blocks;
+  if (first) queueRows(sheet, plan, first, width);
+  for (const [style, ranges] of Object.entries(plan.styles) as [CellStyle, string[]][]) if (ranges.length > 0) queueStyle(sheet, style, ranges, options);
+  queueFills(sheet, plan.fills, options);
+  plan.columnWidths.forEach((w, i) => {
+    // Column width is in points; a character of the default font is about 7 points wide.
+    sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7;
+  });
+  for (const r of plan.hiddenRows) sheet.getRange(`${r}:${r}`).rowHidden = true;
+  return { sheet, rest };
+}
+
+function queueRows(sheet: Excel.Worksheet, plan: SummarySheetPlan, block: { from: number; to: number }, width: number): void {
+  const count = block.to - block.from;
+  if (count <= 0) return;
+  const range = sheet.getRangeByIndexes(block.from, 0, count, width);
+  range.numberFormat = plan.formats.slice(block.from, block.to) as string[][];
+  range.values = plan.values.slice(block.from, block.to).map((r) => r.map((v: CellValue) => (v === null ? '' : v))) as (string | number | boolean)[][];
+}
+
+/**
+ * Executes an edit plan: every status fill and the whole summary sheet in one sync when it fits
+ * in a request (up to 10,000 rows it does), further syncs only for what would pass 4 MB.
+ */
+export async function writeExcelEditPlan(context: Excel.RequestContext, plan: EditPlan, options: WriteOptions): Promise<number> {
+  let syncs = 0;
+  context.application.suspendApiCalculationUntilNextSync();
+  const sheet = context.workbook.worksheets.getItem(plan.sheet);
+  queueFills(sheet, plan.fills, options);
+  let pending: { sheet: Excel.Worksheet; rest: { from: number; to: number }[] } | null = null;
+  if (plan.summary) {
+    const fillBytes = plan.fills.reduce((n, g) => n + g.ranges.join(',').length * 2, 0);
+    pending = queueSummary(context, plan.summary, plan.summaryChoice?.exists === true, options, maxRequestBytes - fillBytes - 256 * 1024);
+  }
+  await context.sync();
+  syncs++;
+  if (pending && plan.summary) {
+    const width = plan.summary.values[0]?.length ?? 1;
+    for (const block of pending.rest) {
+      context.application.suspendApiCalculationUntilNextSync();
+      queueRows(pending.sheet, plan.summary, block, width);
+      await context.sync();
+      syncs++;
+    }
+  }
+  return syncs;
+}

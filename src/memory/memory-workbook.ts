@@ -1,0 +1,137 @@
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
+import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
+import type { ApplyReport, SheetVisibility, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+
+export interface MemoryCell {
+  value: CellValue;
+  /** Marks a date cell, as a host's number format would. */
+  date?: boolean;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface MemorySheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** Keyed by A1 address. */
+  cells: Map<string, MemoryCell>;
+  merges: string[];
+  hiddenRows: Set<number>;
+}
+
+/**
+ * A workbook held in memory: the browser preview's host and the reference adapter of the contract
+ * suite. It stores what it is told, like a spreadsheet would, and nothing more.
+ */
+export class MemoryWorkbook {
+  sheets: MemorySheet[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; cell: string } | null = null;
+
+  addSheet(name: string, rows: (CellValue | { date: number })[][] = [], merges: string[] = []): MemorySheet {
+    const sheet: MemorySheet = { name, visibility: 'visible', cells: new Map(), merges: [...merges], hiddenRows: new Set() };
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        sheet.cells.set(cellAddress(r + 1, c + 1), typeof v === 'object' ? { value: v.date, date: true, numberFormat: 'dd/mm/yyyy' } : { value: v });
+      }),
+    );
+    this.sheets.push(sheet);
+    this.activeSheet ??= name;
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  gridOf(sheet: MemorySheet): GridSnapshot {
+    let bottom = 0;
+    let right = 0;
+    const at: { r: number; c: number; cell: MemoryCell }[] = [];
+    for (const [addr, cell] of sheet.cells) {
+      if (cell.value === null || cell.value === '') continue;
+      const p = parseRangeAddress(addr);
+      if (!p) continue;
+      at.push({ r: p.top, c: p.left, cell });
+      bottom = Math.max(bottom, p.top);
+      right = Math.max(right, p.left);
+    }
+    const values: CellValue[][] = Array.from({ length: bottom }, () => Array<CellValue>(right).fill(null));
+    const dates: boolean[][] = Array.from({ length: bottom }, () => []);
+    for (const { r, c, cell } of at) {
+      (values[r - 1] as CellValue[])[c - 1] = cell.value;
+      if (cell.date) (dates[r - 1] as boolean[])[c - 1] = true;
+    }
+    return { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges] };
+  }
+}
+
+function forEachCell(range: string, fn: (addr: string, r: number, c: number) => void): void {
+  const p = parseRangeAddress(range);
+  if (!p) throw new Error(`bad range ${range}`);
+  for (let r = p.top; r <= p.bottom; r++) for (let c = p.left; c <= p.right; c++) fn(cellAddress(r, c), r, c);
+}
+
+export class MemoryWorkbookPort implements WorkbookPort {
+  constructor(readonly book: MemoryWorkbook) {}
+
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    const snapshot: WorkbookSnapshot = { sheets: this.book.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: this.book.gridOf(s) })) };
+    if (this.book.activeSheet !== null) snapshot.activeSheet = this.book.activeSheet;
+    return snapshot;
+  }
+
+  async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
+    const sheet = this.book.sheet(plan.sheet);
+    if (!sheet) throw new Error(`There is no sheet '${plan.sheet}'.`);
+    const paint = (s: MemorySheet, groups: EditPlan['fills']) => {
+      for (const g of groups)
+        for (const range of g.ranges)
+          forEachCell(range, (addr) => {
+            const cell = s.cells.get(addr) ?? { value: null };
+            s.cells.set(addr, { ...cell, fill: g.fill, fontColor: g.text });
+          });
+    };
+    paint(sheet, plan.fills);
+    if (plan.summary) {
+      const summary = plan.summary;
+      let target = this.book.sheet(summary.name);
+      if (target) target.cells.clear();
+      else target = this.book.addSheet(summary.name);
+      const t = target;
+      summary.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          t.cells.set(cellAddress(r + 1, c + 1), { value: v, numberFormat: summary.formats[r]?.[c] ?? 'General' });
+        }),
+      );
+      for (const style of ['title', 'tableTitle', 'header', 'total'] as const)
+        for (const range of summary.styles[style])
+          forEachCell(range, (addr) => {
+            const cell = t.cells.get(addr) ?? { value: null };
+            t.cells.set(addr, { ...cell, bold: true });
+          });
+      paint(t, summary.fills);
+      t.hiddenRows = new Set(summary.hiddenRows);
+    }
+    return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
+  }
+
+  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+    const existing = this.book.sheet(name);
+    if (existing) this.book.sheets = this.book.sheets.filter((s) => s !== existing);
+    const sheet = this.book.addSheet(name, rows);
+    sheet.visibility = 'hidden';
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new Error(`There is no sheet '${sheet}'.`);
+    this.book.activeSheet = s.name;
+    this.book.selection = { sheet: s.name, cell };
+  }
+}
