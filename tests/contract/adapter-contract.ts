@@ -1,0 +1,185 @@
+/**
+ * One contract, every adapter: the same scenarios and the same expected edits for the in-memory
+ * adapter, the CLI's ExcelJS adapter and the Office.js adapter (real client, fake host).
+ */
+import { describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../shared/dates/day';
+import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import type { CellValue } from '../../shared/grid/grid';
+import { jsonReport } from '../../shared/report/json-report';
+import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
+import { defaultPalette } from '../../shared/settings/palette';
+import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import type { WorkbookPort } from '../../shared/workbook/workbook';
+import { cipSept2018 } from '../fixtures/cip-sept-2018';
+
+export type SetupCell = CellValue | { date: string };
+export interface SheetSetup {
+  name: string;
+  rows: SetupCell[][];
+  merges?: string[];
+}
+
+export interface SheetDump {
+  name: string;
+  visibility: string;
+  /** Non-empty cells by A1 address; a formula cell dumps as its formula text. */
+  values: Record<string, CellValue>;
+  /** Cells with a solid fill, #RRGGBB upper case. */
+  fills: Record<string, string>;
+  /** Addresses of cells that hold a formula. */
+  formulas: string[];
+}
+
+export interface AdapterUnderTest {
+  port: WorkbookPort;
+  dump(): Promise<SheetDump[]>;
+  /** The selected sheet and cell, where the host has a selection. */
+  selection?: () => { sheet: string; cell: string } | null;
+}
+
+export type AdapterFactory = (sheets: SheetSetup[]) => Promise<AdapterUnderTest>;
+
+const asOf = dayFromIso('2018-09-30') ?? 0;
+const today = asOf;
+
+export function sampleSetup(): SheetSetup[] {
+  return [
+    { name: cipSept2018.sheetName, rows: cipSept2018.rows as SetupCell[][], merges: cipSept2018.merges },
+    { name: 'Notes', rows: [['Guidance: update the status and commentary of each action every quarter.']] },
+  ];
+}
+
+const header = ['Ref', 'Action', 'Lead officer', 'Target date', 'Revised date', 'Status', 'Commentary'];
+
+async function prepared(port: WorkbookPort): Promise<PreparedRun> {
+  const run = prepareRun(await port.readWorkbook(), { asOf, today });
+  if (!run.ok) throw new Error(run.message);
+  return run;
+}
+
+function userCellsUnchanged(before: SheetDump[], after: SheetDump[]): void {
+  for (const b of before) {
+    const a = after.find((s) => s.name === b.name);
+    expect(a, `sheet ${b.name}`).toBeDefined();
+    expect(a?.values, `values of ${b.name}`).toEqual(b.values);
+    expect(a?.formulas).toEqual(b.formulas);
+  }
+}
+
+export function adapterContract(name: string, make: AdapterFactory): void {
+  describe(`adapter contract: ${name}`, () => {
+    it('reads the sample plan so the engine finds exactly the seed report', async () => {
+      const { port } = await make(sampleSetup());
+      const run = await prepared(port);
+      const j = jsonReport(run.checked);
+      expect(j.sheet).toBe('CIP Monitoring');
+      expect(j.statusCounts.map((c) => c.count)).toEqual([32, 21, 8, 0, 1]);
+      expect(j.overdue.map((o) => [o.ref, o.cell, o.daysOverdue])).toEqual([['6.4', 'H49', 30]]);
+      expect(j.findings.map((f) => [f.rule, f.cell])).toEqual([
+        ['duplicate-ref', 'A16'],
+        ['duplicate-ref', 'A17'],
+        ['overdue-reported-on-track', 'H49'],
+        ['placeholder-date', 'G72'],
+      ]);
+    });
+
+    it('colours exactly the status cells of action rows, writes its own summary sheet, and keeps every user value', async () => {
+      const adapter = await make(sampleSetup());
+      const before = await adapter.dump();
+      const run = await prepared(adapter.port);
+      const plan = planEdits(run, { colours: true, summary: true });
+      const report = await adapter.port.applyEditPlan(plan);
+      expect(report.colouredCells).toBe(62);
+      const after = await adapter.dump();
+      userCellsUnchanged(before, after);
+
+      const plan0 = after[0];
+      const newFills = Object.entries(plan0?.fills ?? {}).filter(([addr, fill]) => before[0]?.fills[addr] !== fill);
+      const expected = plan.fills.flatMap((g) => g.ranges.flatMap((r) => expandRange(r).map((a) => [a, g.fill.toUpperCase()] as const)));
+      expect(Object.fromEntries(newFills)).toEqual(Object.fromEntries(expected));
+      expect(plan0?.fills.H49).toBe(defaultPalette.green.fill.toUpperCase());
+      expect(plan0?.fills.H6).toBe(defaultPalette.blue.fill.toUpperCase());
+
+      expect(after.map((s) => s.name)).toEqual(['CIP Monitoring', 'Notes', 'Plan Summary']);
+      const summary = after[2];
+      expect(summary?.values.A1).toBe(summaryMarker);
+      expect(summary?.formulas).toEqual([]);
+      const want: Record<string, CellValue> = {};
+      plan.summary?.values.forEach((row, r) => row.forEach((v, c) => v !== null && (want[`${letters(c + 1)}${r + 1}`] = v)));
+      expect(summary?.values).toEqual(want);
+    });
+
+    it('is idempotent: applying twice leaves the workbook as applying once', async () => {
+      const adapter = await make(sampleSetup());
+      const once = async () => {
+        const run = await prepared(adapter.port);
+        await adapter.port.applyEditPlan(planEdits(run, { colours: true, summary: true }));
+        return adapter.dump();
+      };
+      const first = await once();
+      expect(await once()).toEqual(first);
+    });
+
+    it('never touches a user sheet with the summary’s name', async () => {
+      const adapter = await make([
+        { name: 'Plan', rows: [header, ['1.1', 'Do it', 'CEO', '31/12/2018', null, 'On track', 'fine']] },
+        { name: 'Plan Summary', rows: [['My own notes'], ['Do not delete']] },
+      ]);
+      const before = await adapter.dump();
+      for (let i = 0; i < 2; i++) {
+        const run = await prepared(adapter.port);
+        const plan = planEdits(run, { colours: true, summary: true });
+        expect(plan.summaryChoice).toMatchObject({ name: 'Plan Summary (2)', renamed: true });
+        await adapter.port.applyEditPlan(plan);
+      }
+      const after = await adapter.dump();
+      expect(after.map((s) => s.name)).toEqual(['Plan', 'Plan Summary', 'Plan Summary (2)']);
+      expect(after[1]).toEqual(before[1]);
+    });
+
+    it('writes copied text that looks like a formula as literal text', async () => {
+      const nasty = ['=HYPERLINK("http://example.com","x")', '+1 more meeting', '-1 day late', '@SUM(A1:A2)'];
+      const adapter = await make([{ name: 'Plan', rows: [header, ...nasty.map((t, i) => [`1.${i + 1}`, t, 'CEO', '31/03/2018', '31/12/2018', 'Some slippage', t])] }]);
+      const run = await prepared(adapter.port);
+      await adapter.port.applyEditPlan(planEdits(run, { colours: false, summary: true }));
+      const summary = (await adapter.dump()).find((s) => s.name === 'Plan Summary');
+      expect(summary?.formulas).toEqual([]);
+      const texts = Object.values(summary?.values ?? {});
+      for (const t of nasty) expect(texts.filter((v) => v === t).length, t).toBeGreaterThanOrEqual(2);
+    });
+
+    it('keeps settings in a hidden sheet that the next read applies', async () => {
+      const adapter = await make(sampleSetup());
+      await adapter.port.writeSettingsSheet(settingsSheetName, settingsSheetRows({ dueSoonDays: 60, rules: { 'duplicate-ref': 'off' } }));
+      const dump = await adapter.dump();
+      expect(dump.find((s) => s.name === settingsSheetName)?.visibility).toBe('hidden');
+      const run = await prepared(adapter.port);
+      expect(run.settings.dueSoonDays).toBe(60);
+      expect(run.checked.findings.map((f) => f.rule)).not.toContain('duplicate-ref');
+      expect(run.checked.sheet).toBe('CIP Monitoring');
+    });
+
+    if (name !== 'ExcelJS (CLI)') {
+      it('moves the selection to a finding’s cell', async () => {
+        const adapter = await make(sampleSetup());
+        await adapter.port.selectCell('CIP Monitoring', 'H49');
+        expect(adapter.selection?.()).toEqual({ sheet: 'CIP Monitoring', cell: 'H49' });
+      });
+    }
+  });
+}
+
+export function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function expandRange(range: string): string[] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) throw new Error(range);
+  const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = m;
+  if (c1 !== c2) throw new Error('only single-column ranges in status fills');
+  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => `${c1}${Number(r1) + i}`);
+}
