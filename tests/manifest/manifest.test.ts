@@ -2,11 +2,11 @@
 // ribbon buttons the function file registers, every resource defined, every icon present at the
 // size the manifest states, and the production rendering done by scripts/manifest.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const manifestFile = path.join(root, 'manifest.xml');
@@ -194,6 +194,10 @@ beforeAll(() => {
   xml = readFileSync(manifestFile, 'utf8');
   doc = parseXml(xml);
   dir = mkdtempSync(path.join(tmpdir(), 'plan-monitor-manifest-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('schema validation (offline, xmllint)', () => {
