@@ -7,7 +7,8 @@ import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepar
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import { parseSettings, renderSettingsProblem, type SettingsInput } from '../../shared/settings/settings';
-import type { WorkbookPort } from '../../shared/workbook/workbook';
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import type { ApplyReport, WorkbookPort } from '../../shared/workbook/workbook';
 
 /** What the panel shows after a check: plain data, rendered as text by the view. */
 export interface PanelResult {
@@ -64,6 +65,15 @@ export function resultOf(run: PreparedRun): PanelResult {
   };
 }
 
+/** What an apply did, in one or two sentences. */
+export function applyMessage(plan: EditPlan, report: ApplyReport): string {
+  const parts: string[] = [];
+  if (plan.fills.length > 0 || report.colouredCells > 0) parts.push(`Coloured ${plural(report.colouredCells, 'status cell')} on '${plan.sheet}'.`);
+  if (report.summarySheet) parts.push(`Wrote the summary to sheet '${report.summarySheet}'.`);
+  if (plan.summaryChoice?.renamed) parts.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone.`);
+  return parts.join(' ');
+}
+
 /** Turns any failure (a host error, an Office error) into one plain sentence for the panel. */
 export function plainMessage(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
@@ -116,11 +126,7 @@ export class PanelController {
       if (!run.ok) return run;
       const plan = planEdits(run.value, what);
       const report = await this.port.applyEditPlan(plan);
-      const parts: string[] = [];
-      if (what.colours) parts.push(`Coloured ${plural(report.colouredCells, 'status cell')} on '${plan.sheet}'.`);
-      if (report.summarySheet) parts.push(`Wrote the summary to sheet '${report.summarySheet}'.`);
-      if (plan.summaryChoice?.renamed) parts.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone.`);
-      return { ok: true, value: { result: resultOf(run.value), message: parts.join(' ') } };
+      return { ok: true, value: { result: resultOf(run.value), message: applyMessage(plan, report) } };
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }

@@ -1,0 +1,115 @@
+/**
+ * The Apps Script side of the Google Sheets add-on: the menu, its handlers, and the functions the
+ * sidebar calls through google.script.run. Everything here is synchronous, as Apps Script is.
+ */
+import { dayFromYmd, type Day } from '../../shared/dates/day';
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import type { CellValue } from '../../shared/grid/grid';
+import { planEdits, prepareRun } from '../../shared/run/prepare-run';
+import type { ApplyReport, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { applyMessage, plainMessage, resultOf } from '../ui/panel-controller';
+import { SheetsAdapter } from './sheets-port';
+
+const title = 'Plan Monitor';
+
+function today(): Day {
+  const now = new Date();
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export function onOpen(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Check plan', 'pmCheckPlan')
+    .addItem('Apply RAG colours', 'pmApplyColours')
+    .addItem('Build summary', 'pmBuildSummary')
+    .addSeparator()
+    .addItem('Open sidebar', 'pmOpenSidebar')
+    .addItem('Settings', 'pmOpenSettings')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+/** Runs a menu action and tells the user how it went; never leaves an error in the log only. */
+function report(action: () => { message: string; alert: boolean }): void {
+  const ui = SpreadsheetApp.getUi();
+  let outcome: { message: string; alert: boolean };
+  try {
+    outcome = action();
+  } catch (e) {
+    outcome = { message: plainMessage(e).replace(/^Something went wrong: /, ''), alert: true };
+  }
+  if (outcome.alert) ui.alert(title, outcome.message, ui.ButtonSet.OK);
+  else SpreadsheetApp.getActiveSpreadsheet().toast(outcome.message, title, 10);
+}
+
+function prepared() {
+  const run = prepareRun(new SheetsAdapter().readWorkbook(), { today: today() });
+  if (!run.ok) throw new Error(run.message);
+  return run;
+}
+
+const seeThem = 'Open the sidebar (Extensions › Plan Monitor › Open sidebar) to see each one with its cell.';
+
+export function pmCheckPlan(): void {
+  report(() => {
+    const r = resultOf(prepared());
+    const problems = r.errors.length + r.warnings.length + r.overdue.length;
+    return { message: problems > 0 ? `${r.headline} ${seeThem}` : r.headline, alert: r.errors.length > 0 };
+  });
+}
+
+function applyFromMenu(what: { colours: boolean; summary: boolean }): void {
+  report(() => {
+    const run = prepared();
+    const plan = planEdits(run, what);
+    const done = new SheetsAdapter().applyEditPlan(plan);
+    const r = resultOf(run);
+    return { message: `${applyMessage(plan, done)} ${r.errors.length > 0 ? `${r.headline} ${seeThem}` : ''}`.trim(), alert: false };
+  });
+}
+
+export function pmApplyColours(): void {
+  applyFromMenu({ colours: true, summary: false });
+}
+
+export function pmBuildSummary(): void {
+  applyFromMenu({ colours: false, summary: true });
+}
+
+function showSidebar(start: 'panel' | 'settings'): void {
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar');
+  const html = start === 'settings' ? page.getContent().replace('data-start="panel"', 'data-start="settings"') : page.getContent();
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(title));
+}
+
+export function pmOpenSidebar(): void {
+  showSidebar('panel');
+}
+
+export function pmOpenSettings(): void {
+  showSidebar('settings');
+}
+
+// google.script.run targets: plain data in and out (no Date objects cross; dates are serial numbers).
+export function pmReadWorkbook(): WorkbookSnapshot {
+  return new SheetsAdapter().readWorkbook();
+}
+
+export function pmApplyEditPlan(plan: EditPlan): ApplyReport {
+  return new SheetsAdapter().applyEditPlan(plan);
+}
+
+export function pmWriteSettingsSheet(name: string, rows: CellValue[][]): void {
+  new SheetsAdapter().writeSettingsSheet(name, rows);
+}
+
+export function pmSelectCell(sheet: string, cell: string): void {
+  new SheetsAdapter().selectCell(sheet, cell);
+}
+
+/** Every function Apps Script must see at the top level of Code.js. */
+export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteSettingsSheet', 'pmSelectCell'] as const;

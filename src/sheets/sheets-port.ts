@@ -1,0 +1,185 @@
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
+import { dayFromYmd, serialFromDay } from '../../shared/dates/day';
+import { parseRangeAddress } from '../../shared/grid/a1';
+import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
+import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+
+/** Formula errors as getValues gives them. */
+const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
+
+/**
+ * Sheets reads a typed "=…" as a formula and "+1" / "-1" as numbers; a leading apostrophe makes
+ * it literal text and is not stored. So copied text that could be read any other way gets one.
+ */
+export function literalForSheets(v: CellValue): CellValue {
+  if (typeof v !== 'string' || v === '') return v;
+  if (/^[=+\-@']/.test(v) || /^\s*[-+]?[\d.,]+%?\s*$/.test(v)) return `'${v}`;
+  return v;
+}
+
+export const busyMessage = 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function gridOf(sheet: Sheet): GridSnapshot {
+  const raw = sheet.getDataRange().getValues() as unknown[][];
+  const values: CellValue[][] = [];
+  const dates: boolean[][] = [];
+  const errors: (string | null)[][] = [];
+  let anyDate = false;
+  let anyError = false;
+  for (const row of raw) {
+    const vs: CellValue[] = [];
+    const ds: boolean[] = [];
+    const es: (string | null)[] = [];
+    row.forEach((v, c) => {
+      if (v instanceof Date) {
+        // Date cells come back as midnight in the script's time zone (Europe/London, as the sheet's).
+        vs.push(serialFromDay(dayFromYmd(v.getFullYear(), v.getMonth() + 1, v.getDate())));
+        ds[c] = true;
+        anyDate = true;
+      } else if (typeof v === 'string' && errorValue.test(v)) {
+        vs.push(null);
+        es[c] = v;
+        anyError = true;
+      } else vs.push(v === '' || v === undefined ? null : (v as CellValue));
+    });
+    values.push(vs);
+    dates.push(ds);
+    errors.push(es);
+  }
+  // Merged heading rows need no merge list here: their text sits in one cell, which reads as a heading.
+  const grid: GridSnapshot = { sheet: sheet.getName(), top: 1, left: 1, values };
+  if (anyDate) grid.dates = dates;
+  if (anyError) grid.errors = errors;
+  return grid;
+}
+
+function assertEditable(sheet: Sheet): void {
+  const locked = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit());
+  if (locked) throw new Error(`Sheet '${sheet.getName()}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`);
+}
+
+/**
+ * The SpreadsheetApp adapter, synchronous as Apps Script is. Every read and write is a fixed number
+ * of service calls, however many rows the plan has.
+ */
+export class SheetsAdapter {
+  private get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  readWorkbook(): WorkbookSnapshot {
+    const ss = this.spreadsheet;
+    const sheets = ss.getSheets().map((sheet) => ({ name: sheet.getName(), visibility: sheet.isSheetHidden() ? ('hidden' as const) : ('visible' as const), grid: gridOf(sheet) }));
+    return { sheets, activeSheet: ss.getActiveSheet().getName() };
+  }
+
+  private withLock<T>(fn: () => T): T {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(10_000)) throw new Error(busyMessage);
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+
+  applyEditPlan(plan: EditPlan): ApplyReport {
+    return this.withLock(() => {
+      const ss = this.spreadsheet;
+      const sheet = ss.getSheetByName(plan.sheet);
+      if (!sheet) throw new Error(`Sheet '${plan.sheet}' has been renamed or deleted since it was read. Run Check plan again.`);
+      const existing = plan.summary ? ss.getSheetByName(plan.summary.name) : null;
+      // Check every sheet it will touch before the first write: nothing half-written.
+      if (plan.fills.length > 0) assertEditable(sheet);
+      if (existing) assertEditable(existing);
+      this.paintStatusColumn(sheet, plan);
+      if (plan.summary) this.writeSummary(ss, existing, plan.summary);
+      return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
+    });
+  }
+
+  /** One read and one write of the status column's backgrounds and text colours; heading rows keep theirs. */
+  private paintStatusColumn(sheet: Sheet, plan: EditPlan): void {
+    const cells: { row: number; fill: string; text: string }[] = [];
+    let col = 0;
+    for (const g of plan.fills)
+      for (const a of g.ranges) {
+        const r = parseRangeAddress(a);
+        if (!r) continue;
+        col = r.left;
+        for (let row = r.top; row <= r.bottom; row++) cells.push({ row, fill: g.fill, text: g.text });
+      }
+    if (cells.length === 0) return;
+    const top = Math.min(...cells.map((c) => c.row));
+    const bottom = Math.max(...cells.map((c) => c.row));
+    const range = sheet.getRange(top, col, bottom - top + 1, 1);
+    const backgrounds = range.getBackgrounds();
+    const fonts = range.getFontColors();
+    for (const c of cells) {
+      (backgrounds[c.row - top] as string[])[0] = c.fill;
+      (fonts[c.row - top] as string[])[0] = c.text;
+    }
+    range.setBackgrounds(backgrounds);
+    range.setFontColors(fonts);
+  }
+
+  private writeSummary(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, existing: Sheet | null, summary: NonNullable<EditPlan['summary']>): void {
+    const sheet = existing ?? ss.insertSheet(summary.name);
+    if (existing) sheet.clear();
+    const width = summary.values[0]?.length ?? 1;
+    sheet.getRange(1, 1, summary.values.length, width).setValues(summary.values.map((r) => r.map((v) => (v === null ? '' : literalForSheets(v)))));
+    const style: Record<CellStyle, ((l: GoogleAppsScript.Spreadsheet.RangeList) => void) | null> = {
+      title: (l) => l.setFontWeight('bold'),
+      tableTitle: (l) => l.setFontWeight('bold'),
+      header: (l) => l.setFontWeight('bold').setBackground('#e5e6e7'),
+      total: (l) => l.setFontWeight('bold'),
+      note: (l) => l.setFontColor('#505a5f'),
+      body: null,
+    };
+    for (const [name, ranges] of Object.entries(summary.styles) as [CellStyle, string[]][]) {
+      const apply = style[name];
+      if (apply && ranges.length > 0) apply(sheet.getRangeList(ranges));
+    }
+    for (const g of summary.fills) sheet.getRangeList(g.ranges).setBackground(g.fill).setFontColor(g.text);
+    summary.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w * 7));
+    for (const r of summary.hiddenRows) sheet.hideRows(r);
+  }
+
+  writeSettingsSheet(name: string, rows: CellValue[][]): void {
+    this.withLock(() => {
+      const ss = this.spreadsheet;
+      const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+      sheet.clear();
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => literalForSheets(r[i] ?? '') ?? '')));
+      sheet.hideSheet();
+    });
+  }
+
+  selectCell(sheetName: string, cell: string): void {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`There is no sheet '${sheetName}'.`);
+    sheet.activate();
+    sheet.setActiveSelection(cell);
+  }
+}
+
+/** The same adapter behind the async WorkbookPort, for the contract suite and shared code. */
+export class SheetsWorkbookPort implements WorkbookPort {
+  constructor(private readonly adapter = new SheetsAdapter()) {}
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.adapter.readWorkbook();
+  }
+  async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
+    return this.adapter.applyEditPlan(plan);
+  }
+  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+    this.adapter.writeSettingsSheet(name, rows);
+  }
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.adapter.selectCell(sheet, cell);
+  }
+}
