@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../shared/dates/day';
+import { cellAddress } from '../../shared/grid/a1';
+import type { GridSnapshot } from '../../shared/grid/grid';
+import { planEdits, prepareRun } from '../../shared/run/prepare-run';
+import { defaultPalette } from '../../shared/settings/palette';
+import { ExcelWorkbookPort } from '../../src/excel/excel-port';
+import { chunkAddresses } from '../../src/excel/write-edit-plan';
+import { PanelController } from '../../src/ui/panel-controller';
+import { generatePlan } from '../fixtures/generate-plan';
+import { FakeExcelHost, FakeWorkbook } from './harness/fake-excel-host';
+import { loadExcelClient, useGlobals, type ExcelClient, type Transport } from './harness/load-excel-client';
+
+const asOf = dayFromIso('2018-09-30') ?? 0;
+let client: ExcelClient;
+beforeAll(() => {
+  client = loadExcelClient();
+});
+afterAll(() => client.close());
+
+function bookOf(grid: GridSnapshot): FakeWorkbook {
+  const book = new FakeWorkbook([grid.sheet, 'Notes']);
+  const width = Math.max(...grid.values.map((r) => r.length));
+  book.setValues(grid.sheet, 'A1', grid.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)));
+  const dateCol = (grid.dates ?? []).findIndex((r) => r.some(Boolean));
+  if (dateCol >= 0) book.setNumberFormats(grid.sheet, 'D1', grid.values.map(() => ['dd/mm/yyyy']));
+  book.setValues('Notes', 'A1', [['Guidance for officers']]);
+  return book;
+}
+
+async function checkAndApply(book: FakeWorkbook, supportedSets?: (name: string, version: string) => boolean) {
+  const restore = useGlobals(client, supportedSets ? { supportedSets } : {});
+  const host = new FakeExcelHost(book, supportedSets ? { supportedSets } : {});
+  const transport: Transport = client.install(host);
+  try {
+    const port = new ExcelWorkbookPort();
+    const snapshot = await port.readWorkbook();
+    const readSyncs = transport.syncs();
+    const run = prepareRun(snapshot, { asOf, today: asOf });
+    if (!run.ok) throw new Error(run.message);
+    transport.reset();
+    const plan = planEdits(run, { colours: true, summary: true });
+    const report = await port.applyEditPlan(plan);
+    return { readSyncs, writeSyncs: transport.syncs(), largest: transport.largestRequestBytes(), report, plan, host, run };
+  } finally {
+    restore();
+  }
+}
+
+describe('Excel adapter over the real client: round trips and request sizes', () => {
+  it.each([10, 1_000, 10_000])('%i actions: one read sync, one write sync, every request under 4 MB', async (n) => {
+    const r = await checkAndApply(bookOf(generatePlan(n)));
+    expect(r.readSyncs).toBe(1);
+    expect(r.writeSyncs).toBe(1);
+    expect(r.report.roundTrips).toBe(1);
+    expect(r.largest).toBeLessThan(4 * 1024 * 1024);
+    expect(r.run.checked.summary.actions).toBe(n);
+    expect(r.report.colouredCells).toBe(n);
+    // Calculation is suspended for the write, and fills go through RangeAreas (ExcelApi 1.9).
+    expect(r.host.stats.some((s) => s.calcSuspended)).toBe(true);
+    expect(r.host.stats.some((s) => Object.keys(s.members).some((m) => m.includes('RangeAreas')))).toBe(true);
+  });
+
+  it('falls back to one range per run on Excel 2019 (no RangeAreas) and still writes in one sync', async () => {
+    const below19 = (name: string, version: string) => name !== 'ExcelApi' || Number(version.split('.')[1]) <= 8;
+    const book = bookOf(generatePlan(1_000));
+    const r = await checkAndApply(book, below19);
+    expect(r.writeSyncs).toBe(1);
+    const members = r.host.stats.flatMap((s) => Object.keys(s.members));
+    expect(members.some((m) => m.includes('RangeAreas'))).toBe(false);
+    expect(members).toContain('SetProperty RangeFill.Color');
+    const statusCol = r.run.checked.header.columns.status?.col ?? 0;
+    const first = r.run.checked.assessments[0];
+    const rag = first?.action.status?.rag;
+    if (!first || !rag) throw new Error('no first action');
+    expect(book.cellAt('Plan', cellAddress(first.action.row, statusCol)).fill).toBe(defaultPalette[rag].fill.toUpperCase());
+  });
+
+  it('splits address lists so none passes 8,000 characters', () => {
+    const ranges = Array.from({ length: 5_000 }, (_, i) => `H${i * 2 + 5}`);
+    const chunks = chunkAddresses(ranges);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(8000);
+    expect(chunks.join(',').split(',')).toEqual(ranges);
+  });
+
+  it('a protected plan sheet gives a plain message and nothing is written', async () => {
+    const book = bookOf(generatePlan(50));
+    book.protect('Plan');
+    const before = JSON.stringify(book.snapshot());
+    const restore = useGlobals(client);
+    client.install(new FakeExcelHost(book));
+    try {
+      const controller = new PanelController(new ExcelWorkbookPort(), () => asOf);
+      const out = await controller.apply('2018-09-30', { colours: true, summary: true });
+      expect(out).toEqual({ ok: false, message: 'The sheet is protected, so Plan Monitor could not change it. Nothing was changed. Unprotect the sheet and try again.' });
+      expect(JSON.stringify(book.snapshot())).toBe(before);
+    } finally {
+      restore();
+    }
+  });
+});

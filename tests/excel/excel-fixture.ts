@@ -1,0 +1,42 @@
+import { cellAddress } from '../../shared/grid/a1';
+import type { SheetSetup } from '../contract/adapter-contract';
+import type { SheetDump } from '../contract/adapter-contract';
+import { isoToSerial } from '../fixtures/cip-sept-2018';
+import { FakeWorkbook } from './harness/fake-excel-host';
+
+/** A fake Excel workbook holding these sheets: date cells as serials with a dd/mm/yyyy format, merges applied. */
+export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
+  const book = new FakeWorkbook(sheets.map((s) => s.name));
+  for (const s of sheets) {
+    const width = Math.max(1, ...s.rows.map((r) => r.length));
+    const values = s.rows.map((r) => Array.from({ length: width }, (_, i) => {
+      const v = r[i] ?? null;
+      return v !== null && typeof v === 'object' ? isoToSerial(v.date) : v;
+    }));
+    if (values.length > 0) book.setValues(s.name, 'A1', values);
+    s.rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['dd/mm/yyyy']]);
+      }),
+    );
+    for (const m of s.merges ?? []) book.merge(s.name, m);
+  }
+  return book;
+}
+
+/** The fake workbook as the contract suite compares it: formulas as their text, fills upper case. */
+export function dumpBook(book: FakeWorkbook): SheetDump[] {
+  return book.snapshot().sheets.map((s) => {
+    const values: SheetDump['values'] = {};
+    const fills: SheetDump['fills'] = {};
+    const formulas: string[] = [];
+    for (const [addr, cell] of Object.entries(s.cells)) {
+      if (cell.formula !== null) {
+        values[addr] = cell.formula;
+        formulas.push(addr);
+      } else if (cell.value !== null && cell.value !== '') values[addr] = cell.value;
+      if (cell.fill) fills[addr] = cell.fill.toUpperCase();
+    }
+    return { name: s.name, visibility: s.visibility.toLowerCase() === 'visible' ? 'visible' : 'hidden', values, fills, formulas };
+  });
+}
