@@ -10,8 +10,11 @@ function supports(version: string): boolean {
 
 /** The WorkbookPort over Office.js: the Excel task pane's and ribbon commands' adapter. */
 export class ExcelWorkbookPort implements WorkbookPort {
+  /** `responseBudget`: bytes one read response may carry when a big workbook is read in blocks. */
+  constructor(private readonly options: { responseBudget?: number } = {}) {}
+
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    return Excel.run((context) => readExcelWorkbook(context));
+    return Excel.run((context) => readExcelWorkbook(context, this.options.responseBudget));
   }
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {

@@ -36,26 +36,31 @@ function queueSheets(first: Excel.Worksheet, count: number, withMerges: boolean)
   return out;
 }
 
-function gridOf(q: QueuedSheet): GridSnapshot {
-  const name = q.sheet.name;
-  if (q.used.isNullObject) return { sheet: name, top: 1, left: 1, values: [] };
-  const addr = q.used.address.slice(q.used.address.lastIndexOf('!') + 1);
-  const at = parseRangeAddress(addr) ?? { top: 1, left: 1, bottom: 1, right: 1 };
-  const raw = q.used.values as unknown[][];
-  const formats = q.used.numberFormat as unknown[][];
-  const types = q.used.valueTypes;
+interface RawRange {
+  name: string;
+  /** Sheet-qualified address of the used range, or null for an empty sheet. */
+  address: string | null;
+  values: unknown[][];
+  formats: unknown[][];
+  types: string[][];
+  merges: string | null;
+}
+
+function gridOf(raw: RawRange): GridSnapshot {
+  const name = raw.name;
+  if (raw.address === null) return { sheet: name, top: 1, left: 1, values: [] };
+  const at = parseRangeAddress(raw.address.slice(raw.address.lastIndexOf('!') + 1)) ?? { top: 1, left: 1, bottom: 1, right: 1 };
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
   const errors: (string | null)[][] = [];
   let anyDate = false;
   let anyError = false;
-  raw.forEach((row, r) => {
+  raw.values.forEach((row, r) => {
     const vs: CellValue[] = [];
     const ds: boolean[] = [];
     const es: (string | null)[] = [];
     row.forEach((v, c) => {
-      const type = types[r]?.[c];
-      if (type === 'Error') {
+      if (raw.types[r]?.[c] === 'Error') {
         vs.push(null);
         es[c] = String(v);
         anyError = true;
@@ -63,7 +68,7 @@ function gridOf(q: QueuedSheet): GridSnapshot {
       }
       // Excel gives "" for an empty cell.
       vs.push(v === '' || v === null || v === undefined ? null : (v as CellValue));
-      if (typeof v === 'number' && isDateFormat(String(formats[r]?.[c] ?? ''))) {
+      if (typeof v === 'number' && isDateFormat(String(raw.formats[r]?.[c] ?? ''))) {
         ds[c] = true;
         anyDate = true;
       }
@@ -75,18 +80,104 @@ function gridOf(q: QueuedSheet): GridSnapshot {
   const grid: GridSnapshot = { sheet: name, top: at.top, left: at.left, values };
   if (anyDate) grid.dates = dates;
   if (anyError) grid.errors = errors;
-  if (q.merges && !q.merges.isNullObject) {
-    grid.merges = q.merges.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1));
-  }
+  if (raw.merges) grid.merges = raw.merges.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1));
   return grid;
+}
+
+function rawOf(q: QueuedSheet): RawRange {
+  const empty = q.used.isNullObject;
+  return {
+    name: q.sheet.name,
+    address: empty ? null : q.used.address,
+    values: empty ? [] : (q.used.values as unknown[][]),
+    formats: empty ? [] : (q.used.numberFormat as unknown[][]),
+    types: empty ? [] : (q.used.valueTypes as string[][]),
+    merges: q.merges && !q.merges.isNullObject ? q.merges.address : null,
+  };
 }
 
 function supports(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
 }
 
-/** Every sheet with its used range (values, number formats, error cells, merges) in one sync. */
-export async function readExcelWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+/** Budget for one read response: Excel on the web refuses responses over 5 MB. */
+export const defaultResponseBudget = 3 * 1024 * 1024;
+/** A generous estimate of one cell's share of a response (value, format, type, JSON punctuation). */
+const bytesPerCell = 48;
+
+/**
+ * Every sheet with its used range (values, number formats, error cells, merges) in one sync.
+ * A workbook too big for one response (Excel on the web's 5 MB) is read again in row blocks.
+ */
+export async function readExcelWorkbook(context: Excel.RequestContext, responseBudget = defaultResponseBudget): Promise<WorkbookSnapshot> {
+  try {
+    return await readAllAtOnce(context);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
+    if (code !== 'ResponsePayloadSizeLimitExceeded') throw e;
+    return readInBlocks(context, responseBudget);
+  }
+}
+
+/** Sheets and sizes first, then values in blocks of rows, each sync's response under the budget. */
+async function readInBlocks(context: Excel.RequestContext, responseBudget: number): Promise<WorkbookSnapshot> {
+  const withMerges = supports('1.13');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+  const used = sheets.items.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    const merges = withMerges ? range.getMergedAreasOrNullObject() : null;
+    merges?.load('address');
+    return { sheet, range, merges };
+  });
+  await context.sync();
+  const raws: RawRange[] = used.map((u) => ({
+    name: u.sheet.name,
+    address: u.range.isNullObject ? null : u.range.address,
+    values: [],
+    formats: [],
+    types: [],
+    merges: u.merges && !u.merges.isNullObject ? u.merges.address : null,
+  }));
+  let pending: { raw: RawRange; block: Excel.Range }[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    await context.sync();
+    for (const p of pending) {
+      p.raw.values.push(...(p.block.values as unknown[][]));
+      p.raw.formats.push(...(p.block.numberFormat as unknown[][]));
+      p.raw.types.push(...(p.block.valueTypes as string[][]));
+    }
+    pending = [];
+    bytes = 0;
+  };
+  for (const [i, u] of used.entries()) {
+    const raw = raws[i];
+    if (!raw || u.range.isNullObject) continue;
+    const cols = u.range.columnCount;
+    const rowsPerBlock = Math.max(1, Math.floor(responseBudget / (cols * bytesPerCell)));
+    for (let r = 0; r < u.range.rowCount; r += rowsPerBlock) {
+      const n = Math.min(rowsPerBlock, u.range.rowCount - r);
+      if (bytes + n * cols * bytesPerCell > responseBudget) await flush();
+      const block = u.sheet.getRangeByIndexes(u.range.rowIndex + r, u.range.columnIndex, n, cols);
+      block.load('values,numberFormat,valueTypes');
+      pending.push({ raw, block });
+      bytes += n * cols * bytesPerCell;
+    }
+  }
+  await flush();
+  return {
+    sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange) })),
+    activeSheet: active.name,
+  };
+}
+
+async function readAllAtOnce(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const withMerges = supports('1.13');
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load('name');
@@ -100,7 +191,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
     let read = 0;
     for (const q of queued) {
       if (q.sheet.isNullObject) break;
-      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(q) });
+      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(rawOf(q)) });
       read++;
     }
     if (read < sheetsPerSync || after.isNullObject) break;

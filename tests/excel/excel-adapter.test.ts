@@ -76,6 +76,26 @@ describe('Excel adapter over the real client: round trips and request sizes', ()
     expect(book.cellAt('Plan', cellAddress(first.action.row, statusCol)).fill).toBe(defaultPalette[rag].fill.toUpperCase());
   });
 
+  it('reads a workbook too big for one response in row blocks, each response under the limit', async () => {
+    const grid = generatePlan(2_000);
+    const book = bookOf(grid);
+    const restore = useGlobals(client);
+    const limit = 150 * 1024;
+    const transport = client.install(new FakeExcelHost(book, { maxResponseBytes: limit }));
+    try {
+      const snapshot = await new ExcelWorkbookPort({ responseBudget: 100 * 1024 }).readWorkbook();
+      const plan = snapshot.sheets.find((s) => s.name === 'Plan');
+      expect(plan?.grid.values.length).toBe(grid.values.length);
+      expect(plan?.grid.values[500]).toEqual(grid.values[500]?.map((v) => v ?? null).concat(Array(8 - (grid.values[500]?.length ?? 0)).fill(null)));
+      const run = prepareRun(snapshot, { asOf, today: asOf });
+      expect(run.ok && run.checked.summary.actions).toBe(2_000);
+      const answered = transport.requests.filter((r) => !r.error);
+      expect(Math.max(...answered.map((r) => r.responseBytes))).toBeLessThanOrEqual(limit);
+    } finally {
+      restore();
+    }
+  });
+
   it('splits address lists so none passes 8,000 characters', () => {
     const ranges = Array.from({ length: 5_000 }, (_, i) => `H${i * 2 + 5}`);
     const chunks = chunkAddresses(ranges);

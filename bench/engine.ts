@@ -1,0 +1,58 @@
+/**
+ * Engine: check + summary over generated plans of 1,000 / 10,000 / 100,000 actions, beside a
+ * baseline that only reads every cell once (the floor for any engine).
+ */
+import { checkPlan } from '../shared/check-plan';
+import { dayFromIso } from '../shared/dates/day';
+import { cellText, type GridSnapshot } from '../shared/grid/grid';
+import { defaultSettings } from '../shared/settings/settings';
+import { generatePlan } from '../tests/fixtures/generate-plan';
+import { medianMs, printTable } from './table';
+
+export interface EngineRow {
+  actions: number;
+  engineMs: number;
+  baselineMs: number;
+  ratio: number;
+  actionsPerSecond: number;
+}
+
+/** Reads every cell once as text: what any engine must at least do. */
+function readEveryCell(grid: GridSnapshot): number {
+  let n = 0;
+  for (const row of grid.values) for (const v of row) n += cellText(v).length;
+  return n;
+}
+
+export function runEngineBench(): EngineRow[] {
+  const asOf = dayFromIso('2018-09-30') ?? 0;
+  const settings = defaultSettings();
+  const rows: EngineRow[] = [];
+  for (const actions of [1_000, 10_000, 100_000]) {
+    const grid = generatePlan(actions);
+    const runs = actions >= 100_000 ? 5 : 15;
+    let sink = 0;
+    checkPlan(grid, settings, asOf); // warm the JIT on this size first
+    const baselineMs = medianMs(() => {
+      sink += readEveryCell(grid);
+    }, runs);
+    const engineMs = medianMs(() => {
+      const r = checkPlan(grid, settings, asOf);
+      if (!r.ok || r.summary.actions !== actions) throw new Error('engine did not read every action');
+    }, runs);
+    if (sink < 0) throw new Error('unreachable');
+    rows.push({ actions, engineMs, baselineMs, ratio: engineMs / baselineMs, actionsPerSecond: Math.round((actions / engineMs) * 1000) });
+  }
+  printTable(
+    'Engine: check + summary (median), beside reading every cell once',
+    ['actions', 'engine ms', 'baseline ms', 'ratio', 'actions/s'],
+    rows.map((r) => [r.actions, r.engineMs, r.baselineMs, `${r.ratio.toFixed(1)}×`, r.actionsPerSecond]),
+  );
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (first && last) {
+    const growth = last.engineMs / last.actions / (first.engineMs / first.actions);
+    console.log(`Per-action cost at 100,000 vs 1,000: ${growth.toFixed(2)}× (1.00 = linear). Target: 100,000 under 1,000 ms.`);
+  }
+  return rows;
+}
