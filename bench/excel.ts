@@ -29,7 +29,7 @@ export async function runExcelBench(): Promise<ExcelRow[]> {
       const grid = generatePlan(actions);
       const book = new FakeWorkbook([grid.sheet]);
       const width = Math.max(...grid.values.map((r) => r.length));
-      book.setValues(grid.sheet, 'A1', grid.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)));
+      book.setValues(grid.sheet, 'A1', grid.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
       book.setNumberFormats(grid.sheet, 'D1', grid.values.map(() => ['dd/mm/yyyy']));
       const transport = client.install(new FakeExcelHost(book));
       const t0 = performance.now();

@@ -21,7 +21,7 @@ afterAll(() => client.close());
 function bookOf(grid: GridSnapshot): FakeWorkbook {
   const book = new FakeWorkbook([grid.sheet, 'Notes']);
   const width = Math.max(...grid.values.map((r) => r.length));
-  book.setValues(grid.sheet, 'A1', grid.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)));
+  book.setValues(grid.sheet, 'A1', grid.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
   const dateCol = (grid.dates ?? []).findIndex((r) => r.some(Boolean));
   if (dateCol >= 0) book.setNumberFormats(grid.sheet, 'D1', grid.values.map(() => ['dd/mm/yyyy']));
   book.setValues('Notes', 'A1', [['Guidance for officers']]);

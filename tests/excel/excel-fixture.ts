@@ -11,7 +11,7 @@ export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
     const width = Math.max(1, ...s.rows.map((r) => r.length));
     const values = s.rows.map((r) => Array.from({ length: width }, (_, i) => {
       const v = r[i] ?? null;
-      return v !== null && typeof v === 'object' ? isoToSerial(v.date) : v;
+      return v !== null && typeof v === 'object' ? isoToSerial(v.date) : (v ?? '');
     }));
     if (values.length > 0) book.setValues(s.name, 'A1', values);
     s.rows.forEach((r, i) =>
