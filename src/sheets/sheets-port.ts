@@ -1,7 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
-import { dayFromYmd, serialFromDay } from '../../shared/dates/day';
-import { parseRangeAddress } from '../../shared/grid/a1';
+import { serialFromDay } from '../../shared/dates/day';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
 import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 
@@ -9,20 +8,31 @@ import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/w
 const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
 
 /**
- * Sheets reads a typed "=…" as a formula and "+1" / "-1" as numbers; a leading apostrophe makes
- * it literal text and is not stored. So copied text that could be read any other way gets one.
+ * Sheets reads every string written by setValues as if typed: "=…" becomes a formula, "+1" and
+ * "-1" numbers, "30/06/2018" a date, "TRUE" a boolean. A leading apostrophe makes any of them
+ * literal text and is not stored, so every string Plan Monitor writes gets one.
  */
 export function literalForSheets(v: CellValue): CellValue {
-  if (typeof v !== 'string' || v === '') return v;
-  if (/^[=+\-@']/.test(v) || /^\s*[-+]?[\d.,]+%?\s*$/.test(v)) return `'${v}`;
-  return v;
+  return typeof v === 'string' && v !== '' ? `'${v}` : v;
+}
+
+const msPerDay = 86_400_000;
+
+/**
+ * A date cell comes back as a Date at midnight in the spreadsheet's time zone. Its calendar day is
+ * the UTC day of that instant plus 12 hours, for any zone from UTC−11 to UTC+12, without one
+ * service call per cell.
+ */
+export function serialFromSheetsDate(d: Date): number {
+  const day = Math.floor((d.getTime() + msPerDay / 2) / msPerDay);
+  return serialFromDay(day);
 }
 
 export const busyMessage = 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function gridOf(sheet: Sheet): GridSnapshot {
+function gridOf(sheet: Sheet, name: string): GridSnapshot {
   const raw = sheet.getDataRange().getValues() as unknown[][];
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
@@ -35,8 +45,7 @@ function gridOf(sheet: Sheet): GridSnapshot {
     const es: (string | null)[] = [];
     row.forEach((v, c) => {
       if (v instanceof Date) {
-        // Date cells come back as midnight in the script's time zone (Europe/London, as the sheet's).
-        vs.push(serialFromDay(dayFromYmd(v.getFullYear(), v.getMonth() + 1, v.getDate())));
+        vs.push(serialFromSheetsDate(v));
         ds[c] = true;
         anyDate = true;
       } else if (typeof v === 'string' && errorValue.test(v)) {
@@ -50,7 +59,7 @@ function gridOf(sheet: Sheet): GridSnapshot {
     errors.push(es);
   }
   // Merged heading rows need no merge list here: their text sits in one cell, which reads as a heading.
-  const grid: GridSnapshot = { sheet: sheet.getName(), top: 1, left: 1, values };
+  const grid: GridSnapshot = { sheet: name, top: 1, left: 1, values };
   if (anyDate) grid.dates = dates;
   if (anyError) grid.errors = errors;
   return grid;
@@ -72,7 +81,10 @@ export class SheetsAdapter {
 
   readWorkbook(): WorkbookSnapshot {
     const ss = this.spreadsheet;
-    const sheets = ss.getSheets().map((sheet) => ({ name: sheet.getName(), visibility: sheet.isSheetHidden() ? ('hidden' as const) : ('visible' as const), grid: gridOf(sheet) }));
+    const sheets = ss.getSheets().map((sheet) => {
+      const name = sheet.getName();
+      return { name, visibility: sheet.isSheetHidden() ? ('hidden' as const) : ('visible' as const), grid: gridOf(sheet, name) };
+    });
     return { sheets, activeSheet: ss.getActiveSheet().getName() };
   }
 
@@ -101,35 +113,21 @@ export class SheetsAdapter {
     });
   }
 
-  /** One read and one write of the status column's backgrounds and text colours; heading rows keep theirs. */
+  /**
+   * One RangeList per colour: three calls per colour, whatever the row count, touching only the
+   * status cells (writing back a read of the whole column would turn "no fill" into white).
+   */
   private paintStatusColumn(sheet: Sheet, plan: EditPlan): void {
-    const cells: { row: number; fill: string; text: string }[] = [];
-    let col = 0;
-    for (const g of plan.fills)
-      for (const a of g.ranges) {
-        const r = parseRangeAddress(a);
-        if (!r) continue;
-        col = r.left;
-        for (let row = r.top; row <= r.bottom; row++) cells.push({ row, fill: g.fill, text: g.text });
-      }
-    if (cells.length === 0) return;
-    const top = Math.min(...cells.map((c) => c.row));
-    const bottom = Math.max(...cells.map((c) => c.row));
-    const range = sheet.getRange(top, col, bottom - top + 1, 1);
-    const backgrounds = range.getBackgrounds();
-    const fonts = range.getFontColors();
-    for (const c of cells) {
-      (backgrounds[c.row - top] as string[])[0] = c.fill;
-      (fonts[c.row - top] as string[])[0] = c.text;
-    }
-    range.setBackgrounds(backgrounds);
-    range.setFontColors(fonts);
+    for (const g of plan.fills) if (g.ranges.length > 0) sheet.getRangeList(g.ranges).setBackground(g.fill).setFontColor(g.text);
   }
 
   private writeSummary(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, existing: Sheet | null, summary: NonNullable<EditPlan['summary']>): void {
     const sheet = existing ?? ss.insertSheet(summary.name);
     if (existing) sheet.clear();
     const width = summary.values[0]?.length ?? 1;
+    // A new sheet has 1,000 rows; writing past them fails, so grow it first.
+    const maxRows = sheet.getMaxRows();
+    if (summary.values.length > maxRows) sheet.insertRowsAfter(maxRows, summary.values.length - maxRows);
     sheet.getRange(1, 1, summary.values.length, width).setValues(summary.values.map((r) => r.map((v) => (v === null ? '' : literalForSheets(v)))));
     const style: Record<CellStyle, ((l: GoogleAppsScript.Spreadsheet.RangeList) => void) | null> = {
       title: (l) => l.setFontWeight('bold'),

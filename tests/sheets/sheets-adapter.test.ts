@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dayFromIso, isoFromDay } from '../../shared/dates/day';
+import type { GridSnapshot } from '../../shared/grid/grid';
+import { planEdits, prepareRun } from '../../shared/run/prepare-run';
+import { busyMessage, SheetsAdapter } from '../../src/sheets/sheets-port';
+import { generatePlan } from '../fixtures/generate-plan';
+import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
+import { londonMidnight } from './sheets-fixture';
+
+const asOf = dayFromIso('2018-09-30') ?? 0;
+const g = globalThis as Record<string, unknown>;
+let installed: string[] = [];
+afterEach(() => {
+  for (const k of installed) delete g[k];
+  installed = [];
+});
+
+function install(fake: FakeAppsScript): FakeAppsScript {
+  fake.installInto(g);
+  installed = Object.keys(fake.globals);
+  return fake;
+}
+
+/** A generated plan as Sheets holds it: date cells as Dates. */
+function fakeOf(grid: GridSnapshot, extra: { protected?: boolean; lockHeldByAnother?: boolean } = {}): FakeAppsScript {
+  const rows = grid.values.map((r, i) => r.map((v, c): FakeCell => (typeof v === 'number' && grid.dates?.[i]?.[c] ? londonMidnight(isoFromDay(v - 25569)) : v)));
+  return install(
+    createFakeAppsScript({
+      timeZone: 'Europe/London',
+      sheets: [{ name: grid.sheet, rows, ...(extra.protected ? { protected: true } : {}) }, { name: 'Notes', rows: [['Guidance']] }],
+      ...(extra.lockHeldByAnother ? { lockHeldByAnother: true } : {}),
+    }),
+  );
+}
+
+function runOnce(fake: FakeAppsScript) {
+  fake.resetCalls();
+  const adapter = new SheetsAdapter();
+  const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
+  if (!run.ok) throw new Error(run.message);
+  const readCalls = fake.totalCalls();
+  fake.resetCalls();
+  const report = adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }));
+  return { readCalls, writeCalls: fake.totalCalls(), run, report, calls: new Map(fake.calls) };
+}
+
+describe('Sheets adapter: service calls do not grow with the row count', () => {
+  it('10, 1,000 and 10,000 actions cost the same number of calls to read and to apply', () => {
+    const results = [10, 1_000, 10_000].map((n) => {
+      const r = runOnce(fakeOf(generatePlan(n)));
+      expect(r.run.checked.summary.actions).toBe(n);
+      expect(r.report.colouredCells).toBe(n);
+      return r;
+    });
+    const [small, medium, large] = results;
+    for (const r of results) expect(r.readCalls).toBe(small?.readCalls);
+    // Writing costs a few calls per colour present (10 actions may not use all five) and one to grow
+    // a long summary sheet: a fixed ceiling, and the same at 1,000 as at 10,000.
+    const growth = (r: typeof small) => r?.calls.get('Sheet.insertRowsAfter') ?? 0;
+    expect((large?.writeCalls ?? 0) - growth(large)).toBe((medium?.writeCalls ?? 0) - growth(medium));
+    expect(growth(large)).toBe(1);
+    for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(61);
+    // Reading: the spreadsheet, its sheets, and per sheet its name, visibility and data range values.
+    expect(small?.readCalls).toBe(12);
+    expect(large?.calls.get('Range.setValues')).toBe(1);
+    expect(large?.calls.get('Range.getValues')).toBeUndefined();
+  });
+
+  it('reads date cells as the right calendar day whatever the machine’s time zone', () => {
+    const fake = fakeOf({ sheet: 'Plan', top: 1, left: 1, values: [['Ref', 'Action', 'Target date', 'Status'], ['1.1', 'x', 43373, 'On track'], ['1.2', 'y', 43190, 'On track']], dates: [[], [false, false, true], [false, false, true]] });
+    const grid = new SheetsAdapter().readWorkbook().sheets[0]?.grid;
+    expect(grid?.values.map((r) => r[2])).toEqual(['Target date', 43373, 43190]);
+    expect(fake.book.sheet('Plan').cell('C2')?.value).toBeInstanceOf(Date);
+  });
+
+  it('refuses while another user holds the lock, and writes nothing', () => {
+    const fake = fakeOf(generatePlan(20), { lockHeldByAnother: true });
+    const before = JSON.stringify(fake.snapshot());
+    const adapter = new SheetsAdapter();
+    const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
+    if (!run.ok) throw new Error(run.message);
+    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow(busyMessage);
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+
+  it('refuses a protected plan sheet with a plain message before writing anything', () => {
+    const fake = fakeOf(generatePlan(20), { protected: true });
+    const before = JSON.stringify(fake.snapshot());
+    const adapter = new SheetsAdapter();
+    const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
+    if (!run.ok) throw new Error(run.message);
+    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow("Sheet 'Plan' is protected, so Plan Monitor could not change it. Nothing was changed.");
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+});

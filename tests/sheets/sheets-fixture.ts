@@ -1,0 +1,47 @@
+import { cellAddress } from '../../shared/grid/a1';
+import type { SheetDump, SheetSetup } from '../contract/adapter-contract';
+import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
+
+/** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
+export function fakeSpreadsheet(sheets: SheetSetup[]): FakeAppsScript {
+  return createFakeAppsScript({
+    timeZone: 'Europe/London',
+    sheets: sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? londonMidnight(v.date) : v))),
+      // A user's "=…" text is literal in their sheet (typed with an apostrophe, or in a plain-text cell).
+      numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
+      ...(s.merges ? { merges: s.merges } : {}),
+    })),
+  });
+}
+
+/** Midnight in London on that day (BST is UTC+1 from late March to late October). */
+export function londonMidnight(iso: string): Date {
+  const utc = new Date(`${iso}T00:00:00Z`);
+  const y = utc.getUTCFullYear();
+  const lastSunday = (month: number) => {
+    const d = new Date(Date.UTC(y, month + 1, 0));
+    return Date.UTC(y, month, d.getUTCDate() - d.getUTCDay(), 1);
+  };
+  const bst = utc.getTime() >= lastSunday(2) && utc.getTime() < lastSunday(9);
+  return new Date(utc.getTime() - (bst ? 3_600_000 : 0));
+}
+
+export function dumpSpreadsheet(fake: FakeAppsScript): SheetDump[] {
+  return fake.book.sheets.map((s) => {
+    const values: SheetDump['values'] = {};
+    const fills: SheetDump['fills'] = {};
+    const formulas: string[] = [];
+    for (const c of s.cells.values()) {
+      const addr = cellAddress(c.row, c.column);
+      if (c.formula !== null) {
+        values[addr] = c.formula;
+        formulas.push(addr);
+      } else if (c.value instanceof Date) values[addr] = c.value.toISOString();
+      else if (c.value !== null && c.value !== '') values[addr] = c.value as string | number | boolean;
+      if (c.background) fills[addr] = c.background.toUpperCase();
+    }
+    return { name: s.name, visibility: s.hidden ? 'hidden' : 'visible', values, fills, formulas: formulas.sort() };
+  });
+}
