@@ -1,14 +1,103 @@
-// Bundles every target with esbuild. Later targets (task pane, Apps Script) join this list.
+// Bundles every target with esbuild and lays out dist/:
+//   dist/cli/plan-monitor.cjs                      the command line (Node)
+//   dist/taskpane.js, commands.js, result.js       the Excel add-in's pages (browser; office.js stays on Microsoft's CDN)
+//   dist/preview.js                                the browser preview (npm run preview)
+//   dist/*.html, panel.css, preview.css, assets/   the pages, styles and icons they use
+//   dist/manifest.xml                              manifest.xml for the server, when scripts/manifest.mjs is present
+//
+//   node scripts/build.mjs [--production] [--base-url https://example.org/plan-monitor]
+//
+// --production (or NODE_ENV=production) minifies the browser bundles. The base URL defaults to
+// $PLAN_MONITOR_BASE_URL, then the manifest's own https://localhost:3000. Every file is written to a
+// temporary name and renamed, so a test that runs the CLI while a build runs never reads half a file.
 import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
-await build({
-  entryPoints: ['src/cli/plan-monitor.ts'],
-  outfile: 'dist/cli/plan-monitor.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // ExcelJS stays a runtime dependency: bundling it gains nothing for a CLI.
-  external: ['exceljs'],
-  logLevel: 'warning',
-});
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+function writeAtomic(file, contents) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+function copyInto(dir, from, filter) {
+  if (!existsSync(from)) return;
+  for (const name of readdirSync(from)) if (filter(name)) writeAtomic(path.join(dir, name), readFileSync(path.join(from, name)));
+}
+
+async function bundle(options) {
+  const result = await build({ absWorkingDir: root, bundle: true, write: false, logLevel: 'warning', ...options });
+  for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
+}
+
+/** Writes dist/manifest.xml with scripts/manifest.mjs's renderManifest, if that script exists. */
+async function writeManifest(baseUrl) {
+  const script = path.join(root, 'scripts', 'manifest.mjs');
+  const source = path.join(root, 'manifest.xml');
+  if (!existsSync(script) || !existsSync(source)) return;
+  const mod = await import(pathToFileURL(script).href);
+  if (typeof mod.renderManifest !== 'function') return;
+  const base = baseUrl ?? mod.DEV_BASE_URL ?? 'https://localhost:3000';
+  writeAtomic(path.join(dist, 'manifest.xml'), mod.renderManifest(readFileSync(source, 'utf8'), base));
+}
+
+async function main(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { production: { type: 'boolean' }, 'base-url': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const production = values.production === true || process.env.NODE_ENV === 'production';
+  const baseUrl = values['base-url'] ?? (process.env.PLAN_MONITOR_BASE_URL || undefined);
+
+  await Promise.all([
+    bundle({
+      entryPoints: ['src/cli/plan-monitor.ts'],
+      outfile: 'dist/cli/plan-monitor.cjs',
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // ExcelJS stays a runtime dependency: bundling it gains nothing for a CLI.
+      external: ['exceljs'],
+    }),
+    bundle({
+      entryPoints: {
+        taskpane: 'src/excel/taskpane.ts',
+        commands: 'src/excel/commands.ts',
+        result: 'src/excel/result.ts',
+        preview: 'src/preview/preview.ts',
+      },
+      outdir: 'dist',
+      platform: 'browser',
+      // Office's older webviews (Excel 2016/2019 on Windows use IE11/EdgeHTML-era engines for some users: ES2019 is the floor we support).
+      target: 'es2019',
+      format: 'iife',
+      minify: production,
+      sourcemap: false,
+      legalComments: production ? 'none' : 'inline',
+      define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    }),
+  ]);
+
+  const html = (name) => name.endsWith('.html');
+  copyInto(dist, path.join(root, 'src', 'excel'), html);
+  copyInto(dist, path.join(root, 'src', 'preview'), (name) => html(name) || name.endsWith('.css'));
+  copyInto(dist, path.join(root, 'src', 'ui'), (name) => name.endsWith('.css'));
+  copyInto(path.join(dist, 'assets'), path.join(root, 'assets'), (name) => name.endsWith('.png'));
+  await writeManifest(baseUrl);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  // esbuild has already printed its own errors; anything else gets one plain line.
+  if (!(e && typeof e === 'object' && 'errors' in e)) console.error(`build: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+}

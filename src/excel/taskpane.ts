@@ -1,0 +1,56 @@
+/// <reference lib="dom" />
+/**
+ * The Excel task pane: mounts the panel over the Excel adapter once Office is ready. Outside Excel
+ * (the page opened in a browser, office.js not loaded) it says so in plain words instead.
+ */
+import { luminance } from '../../shared/settings/palette';
+import { h } from '../ui/dom';
+import { localToday } from '../ui/local-date';
+import { PanelController } from '../ui/panel-controller';
+import { mountPanel } from '../ui/panel-view';
+import { ExcelWorkbookPort } from './excel-port';
+
+function app(): HTMLElement {
+  const el = document.getElementById('app');
+  if (el) return el;
+  const made = h('div', { attrs: { id: 'app' } });
+  document.body.append(made);
+  return made;
+}
+
+function showPlainMessage(text: string): void {
+  const root = app();
+  root.className = 'pm-panel fluent';
+  root.replaceChildren(h('h1', { class: 'pm-title' }, 'Plan Monitor'), h('p', null, text));
+}
+
+/** Follows Office's own theme (Dark Grey, Black) rather than the system's, where Office says which. */
+function applyOfficeTheme(root: HTMLElement): void {
+  const background = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (typeof background !== 'string' || !/^#[0-9a-f]{6}$/i.test(background)) return;
+  const dark = luminance(background) < 0.2;
+  root.classList.toggle('dark', dark);
+  root.classList.toggle('light', !dark);
+}
+
+function start(): void {
+  if (typeof Office === 'undefined') {
+    showPlainMessage('Plan Monitor runs inside Excel. Office could not be reached: check the internet connection, then open Plan Monitor again from the Home tab.');
+    return;
+  }
+  Office.onReady()
+    .then((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      showPlainMessage('Plan Monitor runs inside Excel. Open a workbook in Excel, then choose Plan Monitor on the Home tab.');
+      return;
+    }
+    const root = app();
+    applyOfficeTheme(root);
+    mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday()), { look: 'fluent', hostName: 'Excel' });
+  })
+    .catch((e: unknown) => {
+    showPlainMessage(`Plan Monitor could not start: ${e instanceof Error ? e.message : String(e)}. Close the panel and open it again.`);
+  });
+}
+
+start();

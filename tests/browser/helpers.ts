@@ -1,0 +1,48 @@
+/**
+ * Browser test helpers: build dist/, serve it on a free port in-process (scripts/serve.mjs), and
+ * drive Debian's Chromium with playwright-core. No browser is ever downloaded.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const root = path.resolve(__dirname, '../..');
+export const dist = path.join(root, 'dist');
+export const artifacts = path.join(root, 'tests', 'artifacts');
+
+export const chromiumPath = '/usr/bin/chromium';
+
+export function buildDist(): void {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+interface ServeModule {
+  startServer(options: { root?: string; port?: number; host?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+}
+
+/** scripts/serve.mjs is plain JavaScript with no type declarations: import it untyped, then type it. */
+export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+  const specifier = '../../scripts/serve.mjs';
+  const mod = (await import(/* @vite-ignore */ specifier)) as ServeModule;
+  return mod.startServer({ root: dist, port: 0, host: '127.0.0.1' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function artifact(name: string): string {
+  mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, name);
+}
+
+/** #RRGGBB as the rgb() string getComputedStyle gives. */
+export function rgb(hex: string): string {
+  const n = (i: number) => parseInt(hex.slice(i, i + 2), 16);
+  return `rgb(${n(1)}, ${n(3)}, ${n(5)})`;
+}

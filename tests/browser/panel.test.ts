@@ -1,0 +1,529 @@
+// The panel in a real browser (Debian's Chromium through playwright-core), over the preview's
+// in-memory sample workbook: checking, going to cells, colours, the summary, settings, hostile cell
+// text, the keyboard, the 300 px width, contrast in both looks and themes, and the built pages'
+// remote resources. Screenshots go to tests/artifacts/.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPalette } from '../../shared/settings/palette';
+import { artifact, buildDist, dist, launchChromium, rgb, serveDist } from './helpers';
+
+const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const payload = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+let context: BrowserContext;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  buildDist();
+  server = await serveDist();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce', locale: 'en-GB' });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+async function open(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.url}/preview.html${query}`);
+  await page.locator('#panel .pm-title').waitFor();
+  return { page, dialogs, errors, close: () => page.close() };
+}
+
+const panel = (page: Page) => page.locator('#panel');
+const button = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
+const statusText = (page: Page) => panel(page).getByRole('status');
+
+async function checkPlan(page: Page): Promise<void> {
+  await button(page, 'Check plan').click();
+  await expect.poll(() => panel(page).locator('.pm-headline').count()).toBe(1);
+}
+
+function sheetCell(page: Page, cell: string) {
+  return page.locator(`#sheet td[data-cell="${cell}"]`);
+}
+
+describe('the preview and the panel', () => {
+  it('loads the sample sheet, and Check plan shows the headline, status counts and findings', async () => {
+    const { page, errors, close } = await open();
+    await expect.poll(() => page.locator('#sheet .sv-tab-current').textContent()).toBe('CIP Monitoring');
+    expect(await sheetCell(page, 'A4').textContent()).toBe('Ref');
+    expect(await sheetCell(page, 'H4').textContent()).toBe('Status');
+    expect(await page.locator('#sheet .sv-tab').allTextContents()).toEqual(['CIP Monitoring', 'Notes']);
+    expect(await panel(page).getByLabel('As of').inputValue()).toBe('2018-09-30');
+
+    await checkPlan(page);
+    const headline = await panel(page).locator('.pm-headline').textContent();
+    expect(headline).toContain('62 actions');
+    expect(headline).toContain('0 errors');
+    expect(headline).toContain('4 warnings');
+    expect(await statusText(page).textContent()).toContain('62 actions');
+
+    const rows = await panel(page)
+      .locator('.pm-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+    expect(rows).toEqual([
+      ['Completed', '32'],
+      ['On track', '21'],
+      ['Some slippage', '8'],
+      ['Major slippage', '0'],
+      ['Not started', '1'],
+    ]);
+    expect(await panel(page).locator('.pm-table tfoot').textContent()).toBe('Grand Total62');
+    // The chip carries the palette colour and the status text.
+    const chip = panel(page).locator('.pm-chip', { hasText: 'On track' });
+    expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(defaultPalette.green.fill));
+
+    const headings = await panel(page).locator('.pm-results h3').allTextContents();
+    expect(headings).toEqual(['Errors (0)', 'Warnings (4)', 'Overdue (1)', 'Due in the next 14 days (0)']);
+    expect(await panel(page).locator('button.pm-warning').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-cell')))).toEqual(['A16', 'A17', 'H49', 'G72']);
+    expect(await panel(page).locator('.pm-results li button', { hasText: 'Workforce Planning' }).first().textContent()).toContain('30 days overdue');
+    await page.screenshot({ path: artifact('preview-after-check.png') });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('clicking a finding moves the selection in the sheet to its cell', async () => {
+    const { page, close } = await open();
+    await checkPlan(page);
+    await panel(page).locator('button.pm-warning[data-cell="H49"]').click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('H49');
+    expect(await page.locator('#sheet .sv-namebox').textContent()).toBe('Selected: H49');
+    expect(await statusText(page).textContent()).toContain("Selected H49 on 'CIP Monitoring'");
+    // The overdue list goes to the action's status cell too.
+    await panel(page).locator('.pm-results button', { hasText: 'Workforce Planning' }).first().click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('H49');
+    await panel(page).locator('button.pm-warning[data-cell="G72"]').click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('G72');
+    await close();
+  });
+
+  it('Apply RAG colours colours the status cells, and Build summary adds the Plan Summary sheet', async () => {
+    const { page, close } = await open();
+    const background = (cell: string) => sheetCell(page, cell).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background('H49')).toBe('rgba(0, 0, 0, 0)');
+    await button(page, 'Apply RAG colours').click();
+    await expect.poll(() => statusText(page).textContent()).toContain("Coloured 62 status cells on 'CIP Monitoring'.");
+    expect(await background('H49')).toBe(rgb(defaultPalette.green.fill)); // On track
+    expect(await background('H6')).toBe(rgb(defaultPalette.blue.fill)); // Completed
+    expect(await sheetCell(page, 'H6').evaluate((el) => getComputedStyle(el).color)).toBe(rgb(defaultPalette.blue.text));
+    expect(await background('G6')).toBe('rgba(0, 0, 0, 0)'); // nothing else touched
+    expect(await panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
+    await panel(page).locator('button.pm-warning[data-cell="H49"]').click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('H49');
+    await page.screenshot({ path: artifact('preview-after-apply.png') });
+
+    await button(page, 'Build summary').click();
+    await expect.poll(() => statusText(page).textContent()).toContain("Wrote the summary to sheet 'Plan Summary'.");
+    expect(await page.locator('#sheet .sv-tab').allTextContents()).toEqual(['CIP Monitoring', 'Notes', 'Plan Summary']);
+    await page.locator('#sheet .sv-tab', { hasText: 'Plan Summary' }).click();
+    await expect.poll(() => page.locator('#sheet .sv-tab-current').textContent()).toBe('Plan Summary');
+    expect(await page.locator('#sheet td', { hasText: 'Grand Total' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: artifact('preview-summary-sheet.png') });
+    await close();
+  });
+
+  it('settings: remapping the Status column is saved, explained and checked; remapping back restores the plan', async () => {
+    const { page, close } = await open();
+    await checkPlan(page);
+    await button(page, 'Settings').click();
+    const settings = panel(page).locator('.pm-settings');
+    await settings.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await panel(page).getByRole('button', { name: 'Close settings' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await panel(page).locator('.pm-results').isHidden()).toBe(true);
+
+    const status = settings.getByLabel('Status', { exact: true });
+    const options = await status.locator('option').allTextContents();
+    expect(options[0]).toBe('Detected: Status (column H)');
+    expect(options).toContain('I: Progress Update');
+    expect(options).not.toContain('Not used'); // Status is required
+    expect(await settings.getByLabel('Lead member').locator('option').first().textContent()).toBe('Detected: Lead Member (column D)');
+    expect(await settings.getByLabel('Theme', { exact: true }).locator('option').first().textContent()).toBe('Not used');
+    expect(await settings.getByLabel('Due soon means due within (days)').inputValue()).toBe('14');
+    expect(await settings.getByLabel('Green fill').inputValue()).toBe(defaultPalette.green.fill.toLowerCase());
+    await panelShot(page, 'panel-settings.png');
+
+    await status.selectOption({ label: 'I: Progress Update' });
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => statusText(page).textContent()).toContain("Saved in the workbook (hidden sheet 'Plan Monitor Settings')");
+    expect(await statusText(page).textContent()).toMatch(/62 actions, [1-9]\d* errors/);
+    expect(await settings.isHidden()).toBe(true);
+    const errorsHeading = await panel(page).locator('.pm-results h3').first().textContent();
+    expect(errorsHeading).toMatch(/^Errors \([1-9]\d*\)$/);
+    expect(await panel(page).locator('button.pm-error').first().textContent()).toMatch(/^I\d+/);
+    // The settings sheet is hidden, as in Excel: no new tab.
+    expect(await page.locator('#sheet .sv-tab').allTextContents()).toEqual(['CIP Monitoring', 'Notes']);
+
+    await button(page, 'Settings').click();
+    await settings.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await settings.getByLabel('Status', { exact: true }).inputValue()).toBe('I');
+    expect(await settings.getByLabel('Status', { exact: true }).locator('option').first().textContent()).toBe('Find it from the headings');
+    await settings.getByLabel('Status', { exact: true }).selectOption({ label: 'H: Status' });
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => panel(page).locator('.pm-headline').textContent()).toContain('0 errors');
+    expect(await statusText(page).textContent()).toContain('Saved in the workbook');
+
+    // A bad value is refused with a message naming it, and the form stays open to fix it.
+    await button(page, 'Settings').click();
+    await settings.getByRole('heading', { name: 'Settings' }).waitFor();
+    await settings.getByLabel('Due soon means due within (days)').fill('400');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain("Setting 'dueSoonDays' must be at most 366.");
+    expect(await settings.isVisible()).toBe(true);
+    await close();
+  });
+
+  it('shows hostile cell text as text: no <img> is made and no dialog opens', async () => {
+    const { page, dialogs, errors, close } = await open('?xss=1');
+    expect(await sheetCell(page, 'B49').textContent()).toBe(payload);
+    expect(await sheetCell(page, 'I49').textContent()).toBe(payload);
+    await checkPlan(page);
+    const overdue = panel(page).locator('.pm-results button', { hasText: payload });
+    expect(await overdue.count()).toBe(1);
+    expect(await overdue.locator('.pm-msg').textContent()).toBe(payload);
+    await button(page, 'Build summary').click();
+    await expect.poll(() => page.locator('#sheet .sv-tab').count()).toBe(3);
+    await page.locator('#sheet .sv-tab', { hasText: 'Plan Summary' }).click();
+    expect(await page.locator('#sheet td', { hasText: payload }).count()).toBeGreaterThan(0);
+    await page.waitForTimeout(200);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('is usable by keyboard: Enter runs Check plan, every control in tab order with a name, Escape closes settings', async () => {
+    const { page, close } = await open();
+    await button(page, 'Check plan').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check plan');
+
+    // Number the panel's focusable controls in document order.
+    const expected = await panel(page).evaluate((root) => {
+      const focusable = Array.from(root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')).filter(
+        (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+      );
+      const nameOf = (el: HTMLElement): string => {
+        const aria = el.getAttribute('aria-label');
+        if (aria) return aria;
+        const by = el.getAttribute('aria-labelledby');
+        if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        const labels = (el as HTMLInputElement).labels;
+        if (labels && labels.length > 0) return Array.from(labels).map((l) => l.textContent ?? '').join(' ');
+        return el.textContent ?? '';
+      };
+      return focusable.map((el, i) => {
+        el.dataset.tabOrder = String(i);
+        return { tag: el.tagName.toLowerCase(), name: nameOf(el).trim() };
+      });
+    });
+    // As of, four buttons, four warnings and one overdue action.
+    expect(expected.length).toBe(10);
+    for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
+    expect(expected.slice(0, 5).map((c) => c.name)).toEqual(['As of', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings']);
+
+    await panel(page).getByLabel('As of').focus();
+    const seen: number[] = [];
+    for (let i = 0; i < expected.length * 4; i++) {
+      const at = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabOrder ?? 'outside');
+      if (at === 'outside') break;
+      if (seen[seen.length - 1] !== Number(at)) seen.push(Number(at));
+      await page.keyboard.press('Tab');
+    }
+    expect(seen).toEqual(expected.map((_, i) => i));
+
+    // The focus ring is visible on a keyboard-focused button.
+    await button(page, 'Build summary').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).textContent)).toBe('Apply RAG colours');
+    expect(await button(page, 'Apply RAG colours').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+
+    // Settings open by keyboard, start at the first column, and Escape closes them back to the button.
+    await button(page, 'Settings').focus();
+    await page.keyboard.press('Enter');
+    await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).labels?.[0]?.textContent)).toBe('Ref');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).locator('.pm-settings').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    expect(await panel(page).locator('.pm-results').isVisible()).toBe(true);
+    await close();
+  });
+
+  it('fits 300 px without horizontal scrolling, with text contrast of at least 4.5:1, in both looks, light and dark', async () => {
+    const { page, close } = await open('?look=google');
+    expect(await panel(page).evaluate((el) => el.classList.contains('google'))).toBe(true);
+    await checkPlan(page);
+    const every = async (shots: (look: string, scheme: string) => string | null) => {
+      for (const look of ['fluent', 'google'] as const) {
+        await page.locator('#look').selectOption(look);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          expect(await panel(page).evaluate((el, l) => el.classList.contains(l), look)).toBe(true);
+          await assertFits(page);
+          expect(await lowContrast(page), `${look} ${scheme}`).toEqual([]);
+          const shot = shots(look, scheme);
+          if (shot) await panelShot(page, shot);
+        }
+      }
+    };
+    await every((look, scheme) => (scheme === 'dark' ? `panel-${look}-dark.png` : look === 'google' ? 'panel-google.png' : null));
+    await page.screenshot({ path: artifact('preview-dark.png') });
+
+    // An error message fits and reads well too.
+    await panel(page).getByLabel('As of').fill('');
+    await button(page, 'Check plan').click();
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('The as-of date is not a date');
+    await every(() => null);
+
+    // And the settings view.
+    await panel(page).getByLabel('As of').fill('2018-09-30');
+    await button(page, 'Settings').click();
+    await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
+    await every((look, scheme) => (look === 'fluent' && scheme === 'dark' ? 'panel-settings-dark.png' : null));
+    await close();
+  });
+
+  it('shows a busy indicator and progress for slow work, with the buttons unavailable until it ends', async () => {
+    const { page, close } = await open('?slow=700');
+    await button(page, 'Apply RAG colours').click();
+    await expect.poll(() => statusText(page).textContent()).toContain('Writing colours…');
+    expect(await panel(page).locator('.pm-spinner').isVisible()).toBe(true);
+    expect(await button(page, 'Check plan').getAttribute('aria-disabled')).toBe('true');
+    await panelShot(page, 'panel-busy.png');
+    await expect.poll(() => statusText(page).textContent(), { timeout: 5000 }).toContain('Coloured 62 status cells');
+    expect(await panel(page).locator('.pm-spinner').isVisible()).toBe(false);
+    expect(await button(page, 'Check plan').getAttribute('aria-disabled')).toBeNull();
+    await close();
+  });
+
+  it('follows the host theme class: .dark forces dark colours, .light keeps light ones under a dark system theme', async () => {
+    const { page, close } = await open('?theme=dark', 'light');
+    const background = () => panel(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background()).toBe('rgb(41, 41, 41)');
+    await panel(page).evaluate((el) => el.classList.replace('dark', 'light'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await panel(page).evaluate((el) => el.classList.remove('light'));
+    expect(await background()).toBe('rgb(41, 41, 41)');
+    await close();
+  });
+});
+
+/** The whole panel, however long: the viewport grows to fit it for the picture, then goes back. */
+async function panelShot(page: Page, name: string): Promise<void> {
+  const height = await panel(page).evaluate((el) => Math.ceil(el.scrollHeight));
+  await page.setViewportSize({ width: 1280, height: Math.max(860, height + 60) });
+  await page.locator('.pv-pane').screenshot({ path: artifact(name) });
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+async function assertFits(page: Page): Promise<void> {
+  const sizes = await page.locator('.pv-pane').evaluate((pane) => ({ scroll: pane.scrollWidth, client: pane.clientWidth }));
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+  const panelSizes = await panel(page).evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(panelSizes.width).toBe(300);
+  expect(panelSizes.scroll).toBeLessThanOrEqual(panelSizes.client);
+}
+
+/** Text in the panel whose colour is under 4.5:1 on the background behind it (disabled controls excepted). */
+function lowContrast(page: Page): Promise<string[]> {
+  return panel(page).evaluate((root) => {
+    const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const ch = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * ch(r ?? 0) + 0.7152 * ch(g ?? 0) + 0.0722 * ch(b ?? 0);
+    };
+    const backgroundOf = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && (c[3] ?? 0) > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const bad: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || el.getClientRects().length === 0) continue;
+      if (el.closest('[disabled], [aria-disabled="true"], .sv-visually-hidden, option')) continue;
+      const fg = parse(getComputedStyle(el).color);
+      const bg = backgroundOf(el);
+      const a = lum(fg);
+      const b = lum(bg);
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) bad.push(`${ratio.toFixed(2)}: "${(n.textContent ?? '').trim().slice(0, 40)}" (${getComputedStyle(el).color} on rgb(${bg.join(', ')}))`);
+    }
+    return bad;
+  });
+}
+
+/** A stand-in for office.js (routed in place of Microsoft's CDN, so tests never reach the network). */
+const fakeOffice = `
+window.__dialogs = [];
+window.__associated = {};
+window.Office = {
+  HostType: { Excel: 'Excel' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+  context: {
+    officeTheme: { bodyBackgroundColor: '#262626' },
+    requirements: { isSetSupported: function () { return true; } },
+    ui: {
+      displayDialogAsync: function (url, options, callback) {
+        var handlers = {};
+        var dialog = { url: url, options: options, closed: false, handlers: handlers,
+          addEventHandler: function (type, fn) { handlers[type] = fn; },
+          close: function () { dialog.closed = true; } };
+        window.__dialogs.push(dialog);
+        callback({ status: 'succeeded', value: dialog });
+      },
+    },
+  },
+  actions: { associate: function (name, fn) { window.__associated[name] = fn; } },
+  onReady: function (cb) { var info = { host: 'Excel', platform: 'PC' }; if (cb) cb(info); return Promise.resolve(info); },
+};
+window.Excel = { run: function () { var e = new Error('denied'); e.code = 'AccessDenied'; return Promise.reject(e); } };
+`;
+
+describe('the Excel pages, with office.js stood in for', () => {
+  async function openOffice(file: string, withOffice: boolean): Promise<Opened> {
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(officeJs, (route) =>
+      withOffice ? route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice }) : route.abort('internetdisconnected'),
+    );
+    await page.goto(`${server.url}/${file}`);
+    return { page, dialogs, errors, close: () => page.close() };
+  }
+
+  it('the task pane mounts the panel in Excel, takes Office’s dark theme, and shows a host failure in plain English', async () => {
+    const { page, errors, close } = await openOffice('taskpane.html', true);
+    await page.locator('#app .pm-title').waitFor();
+    const app = page.locator('#app');
+    expect(await app.getAttribute('class')).toContain('dark');
+    expect(await app.getAttribute('class')).toContain('fluent');
+    await app.getByRole('button', { name: 'Check plan' }).click();
+    await expect.poll(() => app.getByRole('alert').textContent()).toContain('The sheet is protected, so Plan Monitor could not change it.');
+    await page.setViewportSize({ width: 320, height: 520 });
+    await page.screenshot({ path: artifact('taskpane-dark-error.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('outside Office the task pane says where Plan Monitor runs', async () => {
+    const { page, close } = await openOffice('taskpane.html', false);
+    await expect.poll(() => page.locator('#app').textContent()).toContain('Plan Monitor runs inside Excel');
+    await close();
+  });
+
+  it('the ribbon commands report in a dialog and always complete', async () => {
+    const { page, errors, close } = await openOffice('commands.html', true);
+    await expect.poll(() => page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort())).toEqual(['applyColours', 'buildSummary', 'checkPlan']);
+    const run = (name: string) =>
+      page.evaluate(async (n) => {
+        const w = window as unknown as { __associated: Record<string, (e: { completed(): void }) => Promise<void>>; __dialogs: { url: string; options: { width: number; height: number }; handlers: Record<string, (a: unknown) => void> }[] };
+        let completed = 0;
+        const done = w.__associated[n]?.({ completed: () => (completed += 1) });
+        await new Promise((r) => setTimeout(r, 50));
+        const dialog = w.__dialogs[w.__dialogs.length - 1];
+        const before = completed;
+        dialog?.handlers.dialogMessageReceived?.({ message: 'close' });
+        await done;
+        return { url: dialog?.url ?? '', options: dialog?.options, before, after: completed };
+      }, name);
+    for (const name of ['checkPlan', 'applyColours', 'buildSummary']) {
+      const r = await run(name);
+      const url = new URL(r.url);
+      expect(url.pathname).toBe('/result.html');
+      expect(url.searchParams.get('m')).toContain('The sheet is protected');
+      expect(url.searchParams.get('kind')).toBe('error');
+      expect(r.options).toMatchObject({ width: 30, height: 25 });
+      expect(r.before).toBe(0); // still running while the dialog is open
+      expect(r.after).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('the result dialog shows its message as text and has a Close button', async () => {
+    const { page, dialogs, close } = await openOffice(`result.html?kind=error&m=${encodeURIComponent(`Nothing was changed. ${payload}`)}`, false);
+    await page.getByRole('button', { name: 'Close' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(`Nothing was changed. ${payload}`);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: artifact('result-dialog.png'), clip: { x: 0, y: 0, width: 420, height: 240 } });
+    await close();
+  });
+});
+
+describe('the built pages', () => {
+  const remote = (file: string) => {
+    const doc = new JSDOM(readFileSync(path.join(dist, file), 'utf8')).window.document;
+    const scripts = Array.from(doc.querySelectorAll('script[src]')).map((s) => s.getAttribute('src') ?? '');
+    const links = Array.from(doc.querySelectorAll('link[href]')).map((l) => l.getAttribute('href') ?? '');
+    const other = Array.from(doc.querySelectorAll('[src], [href]'))
+      .filter((e) => e.tagName !== 'SCRIPT' && e.tagName !== 'LINK')
+      .map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '');
+    const isRemote = (u: string) => /^(https?:)?\/\//i.test(u);
+    const headScripts = Array.from(doc.head.querySelectorAll('script[src]')).map((s) => s.getAttribute('src'));
+    return { scripts, remoteScripts: scripts.filter(isRemote), remoteLinks: links.filter(isRemote), remoteOther: other.filter(isRemote), headScripts, inline: doc.querySelectorAll('script:not([src])').length };
+  };
+
+  for (const [file, local] of [
+    ['taskpane.html', './taskpane.js'],
+    ['commands.html', './commands.js'],
+    ['result.html', './result.js'],
+  ] as const) {
+    it(`${file} loads office.js from Microsoft's CDN first, and no other remote script or stylesheet`, () => {
+      const r = remote(file);
+      expect(r.remoteScripts).toEqual([officeJs]);
+      expect(r.headScripts[0]).toBe(officeJs);
+      expect(r.scripts).toContain(local);
+      expect(r.remoteLinks).toEqual([]);
+      expect(r.remoteOther).toEqual([]);
+      expect(r.inline).toBe(0);
+    });
+  }
+
+  it('preview.html loads nothing remote', () => {
+    const r = remote('preview.html');
+    expect([...r.remoteScripts, ...r.remoteLinks, ...r.remoteOther]).toEqual([]);
+  });
+});

@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+// The panel view over a fake controller: every failure reaches the officer, the busy indicator
+// waits before it shows, buttons are unavailable while work runs, settings keep what they do not show.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
+import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
+import type { SettingsInput } from '../../shared/settings/settings';
+
+function result(over: Partial<PanelResult> = {}): PanelResult {
+  return {
+    sheet: 'Plan',
+    asOf: '2018-09-30',
+    headline: "'Plan' as of 30/09/2018: 2 actions, 0 errors, 1 warning, 1 overdue.",
+    statusCounts: [
+      { status: 'Completed', rag: 'blue', count: 1 },
+      { status: 'On track', rag: 'green', count: 1 },
+    ],
+    total: 2,
+    errors: [],
+    warnings: [{ cell: 'H5', sheet: 'Plan', message: 'Action 1.2 is reported “On track” but was due 31/08/2018.', rule: 'overdue-reported-on-track' }],
+    overdue: [{ ref: '1.2', action: 'Write the plan', due: '31/08/2018', days: 30, cell: 'H5' }],
+    dueSoon: [],
+    notes: [],
+    ...over,
+  };
+}
+
+const view: SettingsView = {
+  columns: [
+    { field: 'ref', label: 'Ref', current: { col: 1, text: 'Ref', how: 'detected' } },
+    { field: 'status', label: 'Status', current: { col: 8, text: 'Status', how: 'detected' } },
+    { field: 'theme', label: 'Theme', current: null },
+  ],
+  headers: [
+    { col: 1, text: 'Ref' },
+    { col: 8, text: 'Status' },
+    { col: 9, text: 'Progress Update' },
+  ],
+  input: { rules: { 'duplicate-ref': 'off' }, columns: { commentary: 'Progress update' }, dueSoonDays: 21 },
+};
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function fake(over: Partial<PanelActions> = {}) {
+  const calls: string[] = [];
+  const saved: SettingsInput[] = [];
+  const actions: PanelActions = {
+    defaultAsOf: () => '2018-09-30',
+    check: async (asOf) => {
+      calls.push(`check ${asOf}`);
+      return { ok: true, value: result() };
+    },
+    apply: async (_asOf, what) => {
+      calls.push(`apply ${what.colours ? 'colours' : 'summary'}`);
+      return { ok: true, value: { result: result(), message: "Coloured 2 status cells on 'Plan'." } };
+    },
+    select: async (sheet, cell) => {
+      calls.push(`select ${sheet}!${cell}`);
+      return { ok: true, value: null };
+    },
+    settingsView: async () => ({ ok: true, value: view }),
+    saveSettings: async (input) => {
+      saved.push(input);
+      return { ok: true, value: 'Saved in the workbook.' };
+    },
+    ...over,
+  };
+  return { actions, calls, saved };
+}
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => vi.useRealTimers());
+
+const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel) as T;
+const buttonNamed = (name: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === name) as HTMLButtonElement;
+const alertText = () => q('[role="alert"]').textContent;
+const statusText = () => q('[role="status"]').textContent;
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('mountPanel', () => {
+  it('renders the controls with labels, the as-of date, and the look as a class', () => {
+    mountPanel(root, fake().actions, { look: 'google', hostName: 'Google Sheets' });
+    expect(root.classList.contains('google')).toBe(true);
+    expect(root.getAttribute('aria-label')).toBe('Plan Monitor for Google Sheets');
+    const input = q<HTMLInputElement>('input[type="date"]');
+    expect(input.value).toBe('2018-09-30');
+    expect(input.labels?.[0]?.textContent).toBe('As of');
+    expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings']);
+    expect(q('[role="status"]').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('a check shows the headline (and reads it out), the status table, findings and overdue actions; a finding selects its cell', async () => {
+    const { actions, calls } = fake();
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(q('.pm-headline').textContent).toContain('2 actions');
+    expect(statusText()).toContain('2 actions');
+    expect(Array.from(root.querySelectorAll('.pm-results h3')).map((h) => h.textContent)).toEqual(['Errors (0)', 'Warnings (1)', 'Overdue (1)', 'Due in the next 21 days (0)']);
+    expect(q('.pm-table tfoot').textContent).toBe('Grand Total2');
+    q<HTMLButtonElement>('button.pm-warning').click();
+    await settle();
+    expect(calls).toContain('select Plan!H5');
+    expect(statusText()).toContain("Selected H5 on 'Plan'");
+    expect(root.textContent).not.toContain('null');
+  });
+
+  it('shows every failed outcome in the alert, in plain words', async () => {
+    const failed = <T>(message: string) => async (): Promise<Outcome<T>> => ({ ok: false, message });
+    const { actions } = fake({
+      check: failed('No sheet in this workbook looks like a monitoring sheet.'),
+      apply: failed('The sheet is protected, so Plan Monitor could not change it.'),
+      select: failed('A sheet Plan Monitor needs has been renamed or deleted since it was read.'),
+      settingsView: failed('Could not find the column headings.'),
+    });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(alertText()).toContain('No sheet in this workbook looks like a monitoring sheet.');
+    buttonNamed('Apply RAG colours').click();
+    await settle();
+    expect(alertText()).toContain('The sheet is protected');
+    buttonNamed('Settings').click();
+    await settle();
+    expect(alertText()).toContain('Could not find the column headings.');
+    expect(q('.pm-settings').hidden).toBe(true);
+  });
+
+  it('shows a thrown error too, and the buttons work again afterwards', async () => {
+    let fail = true;
+    const { actions } = fake({
+      check: async () => {
+        if (fail) throw new Error('the host went away');
+        return { ok: true, value: result() };
+      },
+    });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(alertText()).toContain('Something went wrong: the host went away');
+    fail = false;
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(alertText()).toBe('');
+    expect(q('.pm-headline').textContent).toContain('2 actions');
+  });
+
+  it('marks the buttons unavailable at once, shows progress only after 150 ms, and ignores clicks while busy', async () => {
+    vi.useFakeTimers();
+    const pending = deferred<Outcome<{ result: PanelResult; message: string }>>();
+    let applies = 0;
+    const { actions } = fake({
+      apply: () => {
+        applies += 1;
+        return pending.promise;
+      },
+    });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    const colours = buttonNamed('Apply RAG colours');
+    colours.click();
+    expect(colours.getAttribute('aria-disabled')).toBe('true');
+    expect(buttonNamed('Check plan').getAttribute('aria-disabled')).toBe('true');
+    expect(q('.pm-spinner').hidden).toBe(true);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(q('.pm-spinner').hidden).toBe(true);
+    expect(statusText()).toBe('');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(q('.pm-spinner').hidden).toBe(false);
+    expect(statusText()).toBe('Writing colours…');
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    colours.click();
+    buttonNamed('Check plan').click();
+    expect(applies).toBe(1);
+    pending.resolve({ ok: true, value: { result: result(), message: "Coloured 2 status cells on 'Plan'." } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(q('.pm-spinner').hidden).toBe(true);
+    expect(colours.hasAttribute('aria-disabled')).toBe(false);
+    expect(root.hasAttribute('aria-busy')).toBe(false);
+    expect(q('.pm-status-text').textContent).toBe("Coloured 2 status cells on 'Plan'.");
+  });
+
+  it('settings: saves only what changed on top of the workbook’s settings, then checks again', async () => {
+    const { actions, calls, saved } = fake();
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    expect(q('.pm-settings').hidden).toBe(false);
+    expect(buttonNamed('Close settings').getAttribute('aria-expanded')).toBe('true');
+    const status = Array.from(root.querySelectorAll('select')).find((s) => s.labels?.[0]?.textContent === 'Status') as HTMLSelectElement;
+    expect(Array.from(status.options).map((o) => o.text)).toEqual(['Detected: Status (column H)', 'A: Ref', 'H: Status', 'I: Progress Update']);
+    status.value = 'I';
+    status.dispatchEvent(new Event('change'));
+    buttonNamed('Save settings').click();
+    await settle();
+    expect(saved).toEqual([{ rules: { 'duplicate-ref': 'off' }, columns: { commentary: 'Progress update', status: 'I' }, dueSoonDays: 21 }]);
+    expect(calls).toEqual(['check 2018-09-30']);
+    expect(q('.pm-settings').hidden).toBe(true);
+    expect(q('.pm-status-text').textContent).toBe('Saved in the workbook.');
+    expect(document.activeElement?.textContent).toBe('Settings');
+  });
+
+  it('settings: a refused save keeps the form open with the reason; Escape closes it without saving', async () => {
+    const { actions, saved } = fake({ saveSettings: async () => ({ ok: false, message: "Setting 'dueSoonDays' must be at most 366." }) });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    buttonNamed('Save settings').click();
+    await settle();
+    expect(alertText()).toContain("Setting 'dueSoonDays' must be at most 366.");
+    expect(q('.pm-settings').hidden).toBe(false);
+    q('select').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(q('.pm-settings').hidden).toBe(true);
+    expect(saved).toEqual([]);
+  });
+
+  it('shows cell text as text, never as HTML', async () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    const { actions } = fake({
+      check: async () => ({ ok: true, value: result({ overdue: [{ ref: payload, action: payload, due: payload, days: 1, cell: 'H5' }], notes: [payload] }) }),
+    });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain(payload);
+  });
+});
