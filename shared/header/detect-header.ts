@@ -160,6 +160,20 @@ export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnF
   };
 }
 
+/**
+ * When no header is recognised, the row most likely to be one (the most text cells in the first
+ * rows), so the settings view can still offer its headings to map by hand.
+ */
+export function likelyHeaderCells(grid: GridSnapshot): HeaderCell[] {
+  let best: HeaderCell[] = [];
+  const rows = Math.min(grid.values.length, headerSearchRows);
+  for (let r = 0; r < rows; r++) {
+    const cells = headersOfRow(grid, r);
+    if (cells.length > best.length) best = cells;
+  }
+  return best;
+}
+
 function lookedFor(field: ColumnField): string {
   const words = field === 'ref' ? [...headerSynonyms.ref.slice(0, 4), ...headerSynonyms.action.slice(0, 3)] : headerSynonyms[field].slice(0, 6);
   return `${field === 'ref' ? 'Ref or Action' : fieldLabels[field]} (looked for: ${words.join(', ')})`;

@@ -2,13 +2,15 @@ import type { CheckedPlan } from '../../shared/check-plan';
 import { dayFromIso, isoFromDay, type Day } from '../../shared/dates/day';
 import { formatDay, formatParsedDate } from '../../shared/dates/format-date';
 import { cellAddress } from '../../shared/grid/a1';
-import type { HeaderCell } from '../../shared/header/detect-header';
-import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
+import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
+import { isToolSheet, planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
-import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
-import { parseSettings, renderSettingsProblem, type SettingsInput } from '../../shared/settings/settings';
+import { readSettingsSheet, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import type { Swatch } from '../../shared/settings/palette';
+import { activePalette, parseSettings, renderSettingsProblem, type SettingsInput } from '../../shared/settings/settings';
+import type { Rag } from '../../shared/status/schemes';
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import type { ApplyReport, WorkbookPort } from '../../shared/workbook/workbook';
+import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** What the panel shows after a check: plain data, rendered as text by the view. */
 export interface PanelResult {
@@ -22,6 +24,9 @@ export interface PanelResult {
   overdue: { ref: string; action: string; due: string; days: number; cell: string }[];
   dueSoon: { ref: string; action: string; due: string; days: number; cell: string }[];
   notes: string[];
+  dueSoonDays: number;
+  /** The colours in force (settings over defaults), for the status chips. */
+  palette: Record<Rag, Swatch>;
 }
 
 export interface ColumnChoice {
@@ -62,6 +67,8 @@ export function resultOf(run: PreparedRun): PanelResult {
     overdue: s.overdue.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysOverdue, cell: cellOf(a.row) })),
     dueSoon: s.dueSoon.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysToDue ?? 0, cell: cellOf(a.row) })),
     notes: run.settingsNotes,
+    dueSoonDays: run.settings.dueSoonDays,
+    palette: activePalette(run.settings),
   };
 }
 
@@ -74,10 +81,27 @@ export function applyMessage(plan: EditPlan, report: ApplyReport): string {
   return parts.join(' ');
 }
 
+/** Settings for a workbook whose header was not recognised: its own settings, and the likeliest heading row. */
+function viewWithoutHeader(workbook: WorkbookSnapshot): SettingsView {
+  const settingsSheet = workbook.sheets.find((s) => s.name === settingsSheetName);
+  const input = readSettingsSheet(settingsSheet?.grid ?? null).input;
+  const candidates = workbook.sheets.filter((s) => s.visibility === 'visible' && !isToolSheet(s));
+  const sheet = candidates.find((s) => s.name === input.monitoringSheet) ?? candidates.find((s) => s.name === workbook.activeSheet) ?? candidates[0];
+  return {
+    columns: columnFields.map((field) => ({ field, label: fieldLabels[field], current: null })),
+    headers: sheet ? likelyHeaderCells(sheet.grid) : [],
+    input,
+  };
+}
+
 /** Turns any failure (a host error, an Office error) into one plain sentence for the panel. */
-export function plainMessage(e: unknown): string {
+export function plainMessage(e: unknown, doing: 'reading' | 'writing' = 'writing'): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'AccessDenied') return 'The sheet is protected, so Plan Monitor could not change it. Nothing was changed. Unprotect the sheet and try again.';
+  if (code === 'AccessDenied') {
+    return doing === 'writing'
+      ? 'The sheet is protected, so Plan Monitor could not change it. Nothing was changed. Unprotect the sheet and try again.'
+      : 'Excel would not let Plan Monitor read the workbook (it may be protected or shared in a way that blocks add-ins). Nothing was changed.';
+  }
   if (code === 'RequestPayloadSizeLimitExceeded') return 'The workbook is too large to update in one go from Excel on the web. Nothing was changed. Try Excel on the desktop.';
   if (code === 'ItemNotFound') return 'A sheet Plan Monitor needs has been renamed or deleted since it was read. Run Check plan again.';
   const message = e instanceof Error ? e.message : String(e);
@@ -115,7 +139,7 @@ export class PanelController {
       const run = await this.prepare(asOf);
       return run.ok ? { ok: true, value: resultOf(run.value) } : run;
     } catch (e) {
-      return { ok: false, message: plainMessage(e) };
+      return { ok: false, message: plainMessage(e, 'reading') };
     }
   }
 
@@ -141,14 +165,20 @@ export class PanelController {
     }
   }
 
-  /** The settings view's data: the columns in force and the headings to choose from. */
+  /**
+   * The settings view's data: the columns in force and the headings to choose from. It opens even
+   * when no header was recognised, since naming the columns is then the way out.
+   */
   async settingsView(asOf: string): Promise<Outcome<SettingsView>> {
     try {
       let prepared = this.lastRun;
       if (!prepared) {
-        const p = await this.prepare(asOf);
-        if (!p.ok) return p;
-        prepared = p.value;
+        const day = dayFromIso(asOf) ?? this.today();
+        const workbook = await this.port.readWorkbook();
+        const run = prepareRun(workbook, { asOf: day, today: this.today() });
+        if (!run.ok) return { ok: true, value: viewWithoutHeader(workbook) };
+        this.lastRun = run;
+        prepared = run;
       }
       const header = prepared.checked.header;
       return {

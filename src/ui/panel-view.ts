@@ -18,7 +18,6 @@ import {
   ragNames,
   ragOrder,
   schemeChoices,
-  swatchOf,
   type FormChanges,
   type SelectOption,
 } from './settings-form';
@@ -177,15 +176,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   }
 
   // ---- Results -------------------------------------------------------------------------------
-  /** The workbook's own settings, for the due-soon days and the chip colours; null until known. */
-  let shownSettings: SettingsInput | null = null;
   let hasResults = false;
-
-  async function learnSettings(): Promise<void> {
-    // After a successful check the controller answers from the run it just made: no second read.
-    const view = await controller.settingsView(asOfInput.value);
-    if (view.ok) shownSettings = view.value.input;
-  }
 
   function goTo(sheet: string, cell: string, what: string): void {
     void runTask(`Going to ${cell}…`, async () => {
@@ -209,7 +200,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     for (const s of r.statusCounts) {
       const chip = h('span', { class: 'pm-chip' }, s.status);
       if (s.rag !== null) {
-        const swatch = swatchOf(shownSettings, s.rag as Rag);
+        const swatch = r.palette[s.rag as Rag];
         chip.style.backgroundColor = swatch.fill;
         chip.style.color = swatch.text;
       } else chip.classList.add('pm-chip-none');
@@ -262,7 +253,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   }
 
   function renderResult(r: PanelResult): void {
-    const dueSoonDays = typeof shownSettings?.dueSoonDays === 'number' ? shownSettings.dueSoonDays : 14;
+    const dueSoonDays = r.dueSoonDays;
     results.replaceChildren();
     append(
       results,
@@ -282,7 +273,6 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   async function check(prefix = ''): Promise<void> {
     const result = valueOf(await controller.check(asOfInput.value));
     if (result === null) return;
-    await learnSettings();
     renderResult(result);
     setStatus(prefix, result.headline);
   }
@@ -293,7 +283,6 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     void runTask(progress, async () => {
       const done = valueOf(await controller.apply(asOfInput.value, what));
       if (done === null) return;
-      await learnSettings();
       renderResult(done.result);
       setStatus(done.message, done.result.headline);
     });

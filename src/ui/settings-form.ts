@@ -74,10 +74,6 @@ export function fillOf(input: SettingsInput, rag: Rag): string {
 }
 
 /** The swatch in force for a colour, for the status chips. */
-export function swatchOf(input: SettingsInput | null, rag: Rag): { fill: string; text: string } {
-  const set = input?.palette?.[rag];
-  return { fill: set?.fill ?? defaultPalette[rag].fill, text: set?.text ?? defaultPalette[rag].text };
-}
 
 export interface FormChanges {
   /** Only the columns whose dropdown changed: a letter, or `automatic` to remove the setting. */

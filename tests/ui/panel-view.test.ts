@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
 import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
+import { defaultPalette } from '../../shared/settings/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
 
 function result(over: Partial<PanelResult> = {}): PanelResult {
@@ -21,6 +22,8 @@ function result(over: Partial<PanelResult> = {}): PanelResult {
     overdue: [{ ref: '1.2', action: 'Write the plan', due: '31/08/2018', days: 30, cell: 'H5' }],
     dueSoon: [],
     notes: [],
+    dueSoonDays: 21,
+    palette: defaultPalette,
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFormChanges, automatic, columnSelectModel, fillOf, swatchOf } from '../../src/ui/settings-form';
+import { applyFormChanges, automatic, columnSelectModel, fillOf } from '../../src/ui/settings-form';
 import { defaultPalette } from '../../shared/settings/palette';
 
 const headers = [
@@ -77,7 +77,5 @@ describe('colours', () => {
   it('uses the workbook’s fill where set, else the default palette', () => {
     expect(fillOf({ palette: { green: { fill: '#00FF00' } } }, 'green')).toBe('#00ff00');
     expect(fillOf({}, 'amber')).toBe(defaultPalette.amber.fill.toLowerCase());
-    expect(swatchOf(null, 'red')).toEqual(defaultPalette.red);
-    expect(swatchOf({ palette: { red: { fill: '#FFFFFF' } } }, 'red')).toEqual({ fill: '#FFFFFF', text: defaultPalette.red.text });
   });
 });
