@@ -4,6 +4,7 @@
 //   dist/preview.js                                the browser preview (npm run preview)
 //   dist/*.html, panel.css, preview.css, assets/   the pages, styles and icons they use
 //   dist/manifest.xml                              manifest.xml for the server, when scripts/manifest.mjs is present
+//   dist/gas/Code.js, Sidebar.html, appsscript.json the Google Sheets add-on, ready for clasp push
 //
 //   node scripts/build.mjs [--production] [--base-url https://example.org/plan-monitor]
 //
@@ -47,6 +48,37 @@ async function writeManifest(baseUrl) {
   writeAtomic(path.join(dist, 'manifest.xml'), mod.renderManifest(readFileSync(source, 'utf8'), base));
 }
 
+/** Functions Apps Script must find at the top level of Code.js: every function server.ts exports. */
+function gasEntryPoints() {
+  const source = readFileSync(path.join(root, 'src', 'sheets', 'server.ts'), 'utf8');
+  return [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+}
+
+async function bundleText(options) {
+  const result = await build({ absWorkingDir: root, bundle: true, write: false, logLevel: 'warning', ...options });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * dist/gas: Code.js is the server bundle (an iife in one global) followed by top-level stubs, since
+ * Apps Script only calls top-level functions; Sidebar.html carries the panel's script and CSS inline.
+ */
+async function buildAppsScript(production) {
+  const server = await bundleText({ entryPoints: ['src/sheets/server.ts'], platform: 'neutral', target: 'es2020', format: 'iife', globalName: 'PlanMonitorServer', minify: false });
+  const stubs = gasEntryPoints().map((name) => `function ${name}() { return PlanMonitorServer.${name}.apply(this, arguments); }`);
+  const code = ['/** @OnlyCurrentDoc */', '// Plan Monitor for Google Sheets. Built by scripts/build.mjs from src/sheets: do not edit.', server, ...stubs, ''].join('\n');
+  writeAtomic(path.join(dist, 'gas', 'Code.js'), code);
+
+  const sidebar = await bundleText({ entryPoints: ['src/sheets/sidebar.ts'], platform: 'browser', target: 'es2019', format: 'iife', minify: production });
+  const css = readFileSync(path.join(root, 'src', 'ui', 'panel.css'), 'utf8');
+  // "</script" inside the inlined bundle would end the script element early.
+  const page = readFileSync(path.join(root, 'src', 'sheets', 'sidebar.html'), 'utf8')
+    .replace('/*PANEL_CSS*/', () => css)
+    .replace('/*SIDEBAR_JS*/', () => sidebar.replace(/<\/script/gi, '<\\/script'));
+  writeAtomic(path.join(dist, 'gas', 'Sidebar.html'), page);
+  writeAtomic(path.join(dist, 'gas', 'appsscript.json'), readFileSync(path.join(root, 'appsscript.json')));
+}
+
 async function main(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -84,6 +116,7 @@ async function main(argv) {
       legalComments: production ? 'none' : 'inline',
       define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     }),
+    buildAppsScript(production),
   ]);
 
   const html = (name) => name.endsWith('.html');

@@ -439,7 +439,7 @@ describe('the Excel pages, with office.js stood in for', () => {
     expect(await app.getAttribute('class')).toContain('dark');
     expect(await app.getAttribute('class')).toContain('fluent');
     await app.getByRole('button', { name: 'Check plan' }).click();
-    await expect.poll(() => app.getByRole('alert').textContent()).toContain('The sheet is protected, so Plan Monitor could not change it.');
+    await expect.poll(() => app.getByRole('alert').textContent()).toContain('Excel would not let Plan Monitor read the workbook');
     await page.setViewportSize({ width: 320, height: 520 });
     await page.screenshot({ path: artifact('taskpane-dark-error.png') });
     await page.setViewportSize({ width: 1280, height: 860 });
@@ -472,7 +472,7 @@ describe('the Excel pages, with office.js stood in for', () => {
       const r = await run(name);
       const url = new URL(r.url);
       expect(url.pathname).toBe('/result.html');
-      expect(url.searchParams.get('m')).toContain('The sheet is protected');
+      expect(url.searchParams.get('m')).toContain(name === 'checkPlan' ? 'Excel would not let Plan Monitor read the workbook' : 'The sheet is protected');
       expect(url.searchParams.get('kind')).toBe('error');
       expect(r.options).toMatchObject({ width: 30, height: 25 });
       expect(r.before).toBe(0); // still running while the dialog is open
