@@ -44,8 +44,9 @@ function gridOf(sheet: Sheet, name: string): GridSnapshot {
     const ds: boolean[] = [];
     const es: (string | null)[] = [];
     row.forEach((v, c) => {
-      if (v instanceof Date) {
-        vs.push(serialFromSheetsDate(v));
+      // Tag check rather than instanceof: a Date from another realm (a test's vm context) is still a Date.
+      if (Object.prototype.toString.call(v) === '[object Date]') {
+        vs.push(serialFromSheetsDate(v as Date));
         ds[c] = true;
         anyDate = true;
       } else if (typeof v === 'string' && errorValue.test(v)) {

@@ -3,9 +3,10 @@ import type { SheetDump, SheetSetup } from '../contract/adapter-contract';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
 
 /** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
-export function fakeSpreadsheet(sheets: SheetSetup[]): FakeAppsScript {
+export function fakeSpreadsheet(sheets: SheetSetup[], files: Record<string, string> = {}): FakeAppsScript {
   return createFakeAppsScript({
     timeZone: 'Europe/London',
+    files,
     sheets: sheets.map((s) => ({
       name: s.name,
       rows: s.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? londonMidnight(v.date) : v))),

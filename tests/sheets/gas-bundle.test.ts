@@ -1,0 +1,146 @@
+/**
+ * The built dist/gas/Code.js, loaded in a Node vm context with only the fake Apps Script globals:
+ * the menu, each handler on the sample plan, and parity with the CLI on the same plan.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import { XlsxWorkbookPort } from '../../src/cli/xlsx/xlsx-port';
+import { sampleSetup } from '../contract/adapter-contract';
+import { tempDir } from '../helpers/xlsx';
+import { cellAddress } from '../../shared/grid/a1';
+import { defaultPalette } from '../../shared/settings/palette';
+import { fakeSpreadsheet } from './sheets-fixture';
+import type { FakeAppsScript } from './fake/fake-apps-script';
+
+const root = path.resolve(__dirname, '../..');
+let code = '';
+let sidebar = '';
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stderr);
+  code = readFileSync(path.join(root, 'dist/gas/Code.js'), 'utf8');
+  sidebar = readFileSync(path.join(root, 'dist/gas/Sidebar.html'), 'utf8');
+});
+
+/** The sample plan in a fake spreadsheet, with settings fixing the as-of date so results are comparable. */
+function loaded(): { fake: FakeAppsScript; context: vm.Context } {
+  const fake = fakeSpreadsheet([...sampleSetup(), { name: settingsSheetName, rows: settingsSheetRows({ asOf: '2018-09-30' }) }]);
+  const context = vm.createContext({ ...fake.globals });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return { fake, context };
+}
+
+function call(context: vm.Context, name: string): unknown {
+  return vm.runInContext(`${name}()`, context);
+}
+
+describe('dist/gas/Code.js in Apps Script’s shape', () => {
+  it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
+    expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
+    const { context } = loaded();
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteSettingsSheet', 'pmSelectCell']) {
+      expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
+    }
+  });
+
+  it('onOpen builds the Plan Monitor menu, each item naming a top-level function', () => {
+    const { fake, context } = loaded();
+    call(context, 'onOpen');
+    const items = fake.ui.menus.flatMap((m) => m.items);
+    expect(items.map((i) => [i.caption, i.functionName])).toEqual([
+      ['Check plan', 'pmCheckPlan'],
+      ['Apply RAG colours', 'pmApplyColours'],
+      ['Build summary', 'pmBuildSummary'],
+      ['Open sidebar', 'pmOpenSidebar'],
+      ['Settings', 'pmOpenSettings'],
+    ]);
+    for (const i of items) expect(vm.runInContext(`typeof ${i.functionName}`, context)).toBe('function');
+  });
+
+  it('Check plan reports the counts and how to see the problems, in a toast', () => {
+    const { fake, context } = loaded();
+    call(context, 'pmCheckPlan');
+    expect(fake.ui.alerts).toEqual([]);
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([
+      "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue. Open the sidebar (Extensions › Plan Monitor › Open sidebar) to see each one with its cell.",
+    ]);
+  });
+
+  it('a menu action that fails says why in an alert, never only in the log', () => {
+    const fake = fakeSpreadsheet([{ name: 'Notes', rows: [['Just notes']] }]);
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(code, context);
+    call(context, 'pmApplyColours');
+    expect(fake.ui.alerts.map((a) => a.prompt)).toEqual([expect.stringContaining('No sheet in this workbook looks like a monitoring sheet.')]);
+  });
+
+  it('Open sidebar and Settings show the sidebar, the latter opening on settings', () => {
+    const fake = fakeSpreadsheet(sampleSetup(), { Sidebar: sidebar });
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(code, context);
+    call(context, 'pmOpenSidebar');
+    call(context, 'pmOpenSettings');
+    expect(fake.ui.sidebars.map((s) => s.title)).toEqual(['Plan Monitor', 'Plan Monitor']);
+    expect(fake.ui.sidebars[0]?.html).toContain('data-start="panel"');
+    expect(fake.ui.sidebars[1]?.html).toContain('data-start="settings"');
+  });
+
+  it('the sidebar page is self-contained: no remote script, the panel inline', () => {
+    expect(sidebar).not.toMatch(/<script[^>]+src=/i);
+    expect(sidebar).not.toMatch(/<link[^>]+href=["']https?:/i);
+    expect(sidebar).toContain('data-start="panel"');
+    expect(sidebar).toContain('.pm-panel');
+  });
+
+  it('gives the same colours and summary as the CLI on the same plan', async () => {
+    const { fake, context } = loaded();
+    call(context, 'pmApplyColours');
+    call(context, 'pmBuildSummary');
+
+    // The CLI on the same workbook, with the same settings sheet.
+    const dir = tempDir();
+    const input = path.join(dir, 'plan.xlsx');
+    const output = path.join(dir, 'applied.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(root, 'samples/cip-monitoring-sept-2018.xlsx'));
+    await new XlsxWorkbookPort(wb).writeSettingsSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
+    await wb.xlsx.writeFile(input);
+    const cli = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'apply', input, '--out', output], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(output);
+
+    const plan = out.getWorksheet('CIP Monitoring');
+    const sheetsPlan = fake.book.sheet('CIP Monitoring');
+    // The tool's colours are the palette's; the sample workbook's own theme-row fills are not the tool's.
+    const paletteFills = new Set(Object.values(defaultPalette).map((p) => p.fill.toLowerCase()));
+    let coloured = 0;
+    for (let row = 5; row <= 80; row++) {
+      const cell = plan?.getCell(`H${row}`);
+      const cliFill = cell?.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? `#${cell.fill.fgColor?.argb?.slice(2) ?? ''}`.toLowerCase() : null;
+      const toolFill = cliFill !== null && paletteFills.has(cliFill) ? cliFill : null;
+      if (toolFill) coloured++;
+      expect(sheetsPlan.cell(`H${row}`)?.background ?? null, `H${row}`).toBe(toolFill);
+    }
+    expect(coloured).toBe(62);
+
+    const cliSummary = out.getWorksheet('Plan Summary');
+    const gasSummary = fake.book.sheet('Plan Summary');
+    let compared = 0;
+    cliSummary?.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const addr = cellAddress(r, c);
+        expect(gasSummary.cell(addr)?.value, addr).toEqual(cell.value);
+        compared++;
+      }),
+    );
+    expect(compared).toBeGreaterThan(200);
+    expect([...gasSummary.cells.values()].filter((c) => c.value !== null && c.value !== '').length).toBe(compared);
+  });
+});
