@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { dayFromIso, dayFromYmd, type Day } from '../../shared/dates/day';
+import { dayFromIso, type Day } from '../../shared/dates/day';
 import { prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import type { SettingsInput } from '../../shared/settings/settings';
+import { localToday } from '../ui/local-date';
 import { CliError } from './errors';
 import { loadWorkbook } from './xlsx/read-workbook';
 import { XlsxWorkbookPort } from './xlsx/xlsx-port';
@@ -20,11 +21,6 @@ export interface LoadedPlan {
   run: PreparedRun;
 }
 
-/** Today in the machine's time zone: the host reads the clock, never the engine. */
-export function today(): Day {
-  const now = new Date();
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 async function readSettingsFile(file: string | undefined): Promise<SettingsInput | undefined> {
   if (file === undefined) return undefined;
@@ -55,7 +51,7 @@ export async function loadPlan(options: PlanOptions): Promise<LoadedPlan> {
   const workbook = await loadWorkbook(options.file);
   const port = new XlsxWorkbookPort(workbook);
   const snapshot = await port.readWorkbook();
-  const run = prepareRun(snapshot, { asOf, today: today(), sheet: options.sheet, settingsOverride });
+  const run = prepareRun(snapshot, { asOf, today: localToday(), sheet: options.sheet, settingsOverride });
   if (!run.ok) throw new CliError(run.code === 'bad-settings' && options.settingsFile ? `In '${options.settingsFile}': ${run.message}` : run.message);
   return { workbook, port, run };
 }

@@ -2,20 +2,15 @@
  * The Apps Script side of the Google Sheets add-on: the menu, its handlers, and the functions the
  * sidebar calls through google.script.run. Everything here is synchronous, as Apps Script is.
  */
-import { dayFromYmd, type Day } from '../../shared/dates/day';
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
 import type { ApplyReport, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { localToday } from '../ui/local-date';
 import { applyMessage, plainMessage, resultOf } from '../ui/panel-controller';
 import { SheetsAdapter } from './sheets-port';
 
 const title = 'Plan Monitor';
-
-function today(): Day {
-  const now = new Date();
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 export function onOpen(): void {
   SpreadsheetApp.getUi()
@@ -47,7 +42,7 @@ function report(action: () => { message: string; alert: boolean }): void {
 }
 
 function prepared() {
-  const run = prepareRun(new SheetsAdapter().readWorkbook(), { today: today() });
+  const run = prepareRun(new SheetsAdapter().readWorkbook(), { today: localToday() });
   if (!run.ok) throw new Error(run.message);
   return run;
 }
