@@ -1,4 +1,6 @@
 import type { CheckedPlan } from '../check-plan';
+import type { PeriodComparison } from '../history/compare';
+import type { ThemeRollup } from '../summary/themes';
 import { isoFromDay } from '../dates/day';
 import type { ParsedDate } from '../dates/parse-date';
 import { cellAddress } from '../grid/a1';
@@ -11,12 +13,20 @@ export interface JsonReport {
   actions: number;
   errors: number;
   warnings: number;
-  statusCounts: { status: string; rag: string | null; count: number }[];
+  /** The label of the previous recorded period, or null when none is recorded. */
+  previousPeriod: string | null;
+  /** `previous` is the count in the previous period (null when none is recorded). */
+  statusCounts: { status: string; rag: string | null; count: number; previous: number | null }[];
   overdue: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysOverdue: number }[];
   dueSoon: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysToDue: number }[];
   slipped: JsonListedAction[];
   notStarted: JsonListedAction[];
   findings: { rule: string; severity: string; sheet: string; cell: string; row: number; ref: string | null; message: string }[];
+  changes: { ref: string | null; action: string | null; from: string; to: string }[];
+  added: { ref: string | null; action: string | null }[];
+  removed: { ref: string | null; action: string | null }[];
+  reprofiled: { ref: string | null; action: string | null; dates: string[]; times: number }[];
+  themes: { theme: string; rag: string; counts: Record<string, number> }[];
 }
 
 export interface JsonListedAction {
@@ -39,8 +49,16 @@ function listedJson(a: ListedAction): JsonListedAction {
   return { ref: a.ref, row: a.row, action: a.action, lead: a.lead, originalDue: isoDue(a.original), revisedDue: isoDue(a.revised), status: a.status, commentary: a.commentary };
 }
 
-export function jsonReport(checked: CheckedPlan): JsonReport {
+/** The JSON for a prepared run: the checked plan, and its comparison with the recorded periods. */
+export function jsonReport(run: { checked: CheckedPlan; comparison: PeriodComparison; themes: ThemeRollup[] }): JsonReport {
+  const { checked, comparison } = run;
   const s = checked.summary;
+  const previousColumn = comparison.previousLabel === null ? null : comparison.columns.find((c) => c.label === comparison.previousLabel) ?? null;
+  const previousCount = (status: string) => {
+    if (!previousColumn) return null;
+    const i = comparison.statuses.indexOf(status);
+    return i < 0 ? 0 : (previousColumn.counts[i] ?? 0);
+  };
   const statusCol = checked.header.columns.status?.col ?? 1;
   return {
     sheet: checked.sheet,
@@ -48,11 +66,17 @@ export function jsonReport(checked: CheckedPlan): JsonReport {
     actions: s.actions,
     errors: checked.errors,
     warnings: checked.warnings,
-    statusCounts: s.statusCounts.map((c) => ({ status: c.status, rag: c.rag, count: c.count })),
+    previousPeriod: comparison.previousLabel,
+    statusCounts: s.statusCounts.map((c) => ({ status: c.status, rag: c.rag, count: c.count, previous: previousCount(c.status) })),
     overdue: s.overdue.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysOverdue: a.daysOverdue })),
     dueSoon: s.dueSoon.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysToDue: a.daysToDue ?? 0 })),
     slipped: s.slipped.map(listedJson),
     notStarted: s.notStarted.map(listedJson),
     findings: checked.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row, ref: f.ref, message: f.message })),
+    changes: comparison.changes.map((c) => ({ ref: c.ref, action: c.action, from: c.from, to: c.to })),
+    added: comparison.added.map((a) => ({ ref: a.ref, action: a.action })),
+    removed: comparison.removed.map((a) => ({ ref: a.ref, action: a.action })),
+    reprofiled: comparison.reprofiled.map((r) => ({ ref: r.ref, action: r.action, dates: r.dates, times: r.times })),
+    themes: run.themes.map((t) => ({ theme: t.theme, rag: t.rag, counts: t.counts })),
   };
 }

@@ -3,6 +3,9 @@ import { dayFromIso, type Day } from '../dates/day';
 import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
 import { isOwnSummarySheet } from '../edit-plan/summary-sheet';
 import { detectHeader } from '../header/detect-header';
+import { compareWithHistory, type PeriodComparison } from '../history/compare';
+import { historyMarker, historySheetName, readHistorySheet, type Period } from '../history/history-sheet';
+import { themeRollup, type ThemeRollup } from '../summary/themes';
 import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker, settingsSheetName } from '../settings/settings-sheet';
 import { parseSettings, renderSettingsProblem, type Settings, type SettingsInput } from '../settings/settings';
 import { firstCell, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/workbook';
@@ -27,6 +30,11 @@ export interface PreparedRun {
   /** Plain-English notes about bad rows on the settings sheet (the defaults were used for them). */
   settingsNotes: string[];
   checked: CheckedPlan;
+  /** Periods recorded in the history sheet, oldest first. */
+  history: Period[];
+  /** The plan beside its history: period columns and what changed. */
+  comparison: PeriodComparison;
+  themes: ThemeRollup[];
 }
 
 export interface RunFailure {
@@ -38,7 +46,7 @@ export interface RunFailure {
 /** Sheets the tool made: never a candidate monitoring sheet. */
 export function isToolSheet(s: SheetSnapshot): boolean {
   const a1 = firstCell(s);
-  return isOwnSummarySheet(a1) || a1 === settingsMarker || s.name === settingsSheetName;
+  return isOwnSummarySheet(a1) || a1 === settingsMarker || s.name === settingsSheetName || a1 === historyMarker || s.name === historySheetName;
 }
 
 function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
@@ -95,7 +103,11 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   }
   const checked = checkPlan(sheet.grid, settings, asOf);
   if (!checked.ok) return { ok: false, code: 'no-plan', message: checked.message };
-  return { ok: true, workbook, settings, settingsInput: fromSheet.input, settingsNotes, checked };
+  const historySheet = workbook.sheets.find((s) => s.name === historySheetName || firstCell(s) === historyMarker);
+  const history = readHistorySheet(historySheet?.grid ?? null);
+  const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
+  const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, settingsNotes: [...settingsNotes, ...history.problems], checked, history: history.periods, comparison, themes };
 }
 
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */

@@ -47,6 +47,10 @@ export const settingsSchema = z.strictObject({
   palette: z._default(z.partialRecord(rag, swatch), {}),
   rules: z._default(z.partialRecord(z.enum(ruleIds), z.enum(['error', 'warning', 'off'])), {}),
   summarySheet: z._default(sheetName, 'Plan Summary'),
+  /** A theme's RAG: its worst open status, or its most common one. */
+  themeRag: z._default(z.enum(['worst', 'majority']), 'worst'),
+  /** The status table shows the previous recorded period, or every one. */
+  comparePeriods: z._default(z.enum(['previous', 'all']), 'previous'),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -72,7 +72,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
     it('reads the sample plan so the engine finds exactly the seed report', async () => {
       const { port } = await make(sampleSetup());
       const run = await prepared(port);
-      const j = jsonReport(run.checked);
+      const j = jsonReport(run);
       expect(j.sheet).toBe('CIP Monitoring');
       expect(j.statusCounts.map((c) => c.count)).toEqual([32, 21, 8, 0, 1]);
       expect(j.overdue.map((o) => [o.ref, o.cell, o.daysOverdue])).toEqual([['6.4', 'H49', 30]]);

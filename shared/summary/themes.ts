@@ -1,0 +1,57 @@
+import type { Assessment } from '../assess/assess';
+import type { Rag } from '../status/schemes';
+
+export type ThemeRagMode = 'worst' | 'majority';
+
+export interface ThemeRollup {
+  theme: string;
+  rag: Rag;
+  /** Actions by status label. */
+  counts: Record<string, number>;
+}
+
+/** Worst first: a theme is as red as its reddest open action. */
+const severity: Rag[] = ['red', 'amber', 'green', 'grey', 'blue'];
+
+/**
+ * One RAG per theme, as a committee report's theme lines say "All workstreams on track" or "some
+ * slippage": by default the worst open (unfinished) status; a setting can choose the majority status.
+ * A theme whose actions are all complete is blue.
+ */
+export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMode, statusOrder: readonly string[]): ThemeRollup[] {
+  const themes = new Map<string, { label: string; order: number; items: Assessment[] }>();
+  for (const a of assessments) {
+    const t = a.action.theme;
+    const key = t?.key ?? '\u0000none';
+    let g = themes.get(key);
+    if (!g) {
+      g = { label: t?.label ?? 'No theme', order: t?.number ?? 100_000, items: [] };
+      themes.set(key, g);
+    }
+    g.items.push(a);
+  }
+  return [...themes.values()]
+    .sort((a, b) => a.order - b.order)
+    .map((g) => {
+      // Counts in the scheme's order, then anything unrecognised.
+      const counts: Record<string, number> = {};
+      for (const label of statusOrder) if (g.items.some((a) => a.action.status?.label === label)) counts[label] = 0;
+      for (const a of g.items) {
+        const label = a.action.status?.label ?? a.action.statusText;
+        counts[label] = (counts[label] ?? 0) + 1;
+      }
+      const rags = g.items.map((a) => a.action.status).filter((s) => s !== null);
+      const open = rags.filter((s) => !s.complete);
+      let rag: Rag = 'blue';
+      if (open.length > 0) {
+        if (mode === 'worst') rag = severity.find((r) => open.some((s) => s.rag === r)) ?? 'green';
+        else {
+          const tally = new Map<Rag, number>();
+          for (const s of rags) tally.set(s.rag, (tally.get(s.rag) ?? 0) + 1);
+          const most = Math.max(...tally.values());
+          rag = severity.find((r) => tally.get(r) === most) ?? 'green';
+        }
+      }
+      return { theme: g.label, rag, counts };
+    });
+}
