@@ -1,5 +1,7 @@
 import type { CheckedPlan } from '../check-plan';
+import type { PeriodComparison } from '../history/compare';
 import { activePalette, type Settings } from '../settings/settings';
+import type { ThemeRollup } from '../summary/themes';
 import { statusFills, type FillGroup } from './status-fills';
 import { buildSummarySheet, chooseSummarySheetName, type SheetInfo, type SummarySheetChoice, type SummarySheetPlan } from './summary-sheet';
 
@@ -16,6 +18,9 @@ export interface EditPlan {
 export interface EditPlanOptions {
   colours: boolean;
   summary: boolean;
+  /** The plan beside its recorded periods, and the theme roll-up, for the summary sheet. */
+  comparison?: PeriodComparison | undefined;
+  themes?: ThemeRollup[] | undefined;
   /** Every sheet in the workbook with its A1 value, to pick the summary sheet's name safely. */
   sheets: readonly SheetInfo[];
 }
@@ -28,7 +33,7 @@ export function buildEditPlan(checked: CheckedPlan, settings: Settings, options:
   let summaryChoice: SummarySheetChoice | null = null;
   if (options.summary) {
     summaryChoice = chooseSummarySheetName(settings.summarySheet, options.sheets);
-    summary = buildSummarySheet(checked.summary, { name: summaryChoice.name, palette, dueSoonDays: settings.dueSoonDays });
+    summary = buildSummarySheet(checked.summary, { name: summaryChoice.name, palette, dueSoonDays: settings.dueSoonDays, comparison: options.comparison, themes: options.themes });
   }
   return { sheet: checked.sheet, fills, summary, summaryChoice };
 }

@@ -3,7 +3,9 @@ import { rangeAddress } from '../grid/a1';
 import type { CellValue } from '../grid/grid';
 import type { Swatch } from '../settings/palette';
 import type { Rag } from '../status/schemes';
+import type { PeriodComparison } from '../history/compare';
 import type { CrossTab, ListedAction, PlanSummary } from '../summary/summary';
+import type { ThemeRollup } from '../summary/themes';
 import type { FillGroup } from './status-fills';
 
 /** A1 of every summary sheet holds this, in a hidden row: how the tool knows a sheet is its own. */
@@ -35,6 +37,16 @@ export interface SummarySheetOptions {
   name: string;
   palette: Record<Rag, Swatch>;
   dueSoonDays: number;
+  /** The recorded periods beside the current state; without it the status table has one column. */
+  comparison?: PeriodComparison | undefined;
+  themes?: ThemeRollup[] | undefined;
+}
+
+const ragWords: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue (complete)', grey: 'Grey (not started)' };
+
+/** "+15", "−20", "0": the committee's change column, with a true minus sign. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0';
 }
 
 const listColumns = ['Ref', 'Action', 'Lead officer'];
@@ -51,13 +63,30 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
   push([`As of ${formatDay(summary.asOf)}: ${summary.actions} actions. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
   blank();
 
+  // The status table in the committee's shape: one column per period, the current one last, and the change.
+  const cmp = options.comparison;
+  const periods = cmp && (cmp.columns.length > 1 || !cmp.currentLabel.startsWith('As of ')) ? cmp.columns : null;
   push(['Actions by status'], 'tableTitle');
-  push(['Status', 'Actions'], 'header');
-  for (const s of summary.statusCounts) {
-    push([s.status, s.count], 'body');
-    if (s.rag) ragCells.push({ rag: s.rag, row: rows.length });
+  if (periods && cmp) {
+    const withChange = periods.length > 1;
+    push(['Status', ...periods.map((p) => p.label), ...(withChange ? ['Change'] : [])], 'header');
+    cmp.statuses.forEach((status, i) => {
+      const counts = periods.map((p) => p.counts[i] ?? 0);
+      const change = withChange ? [signed((counts[counts.length - 1] ?? 0) - (counts[counts.length - 2] ?? 0))] : [];
+      push([status, ...counts, ...change], 'body');
+      const rag = summary.statusCounts.find((c) => c.status === status)?.rag;
+      if (rag) ragCells.push({ rag, row: rows.length });
+    });
+    const totals = periods.map((p) => p.total);
+    push(['Grand Total', ...totals, ...(withChange ? [signed((totals[totals.length - 1] ?? 0) - (totals[totals.length - 2] ?? 0))] : [])], 'total');
+  } else {
+    push(['Status', 'Actions'], 'header');
+    for (const s of summary.statusCounts) {
+      push([s.status, s.count], 'body');
+      if (s.rag) ragCells.push({ rag: s.rag, row: rows.length });
+    }
+    push(['Grand Total', summary.total], 'total');
   }
-  push(['Grand Total', summary.total], 'total');
   blank();
 
   const crossTabRows = (title: string, t: CrossTab) => {
@@ -68,6 +97,33 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     blank();
   };
   crossTabRows('Actions by theme and status', summary.byTheme);
+  if (options.themes && options.themes.length > 0) {
+    push(['Theme RAG'], 'tableTitle');
+    push(['Theme', 'RAG'], 'header');
+    for (const t of options.themes) push([t.theme, ragWords[t.rag]], 'body');
+    blank();
+  }
+  if (cmp?.previousLabel) {
+    const since = `since ${cmp.previousLabel}`;
+    push([`Status changes ${since} (${cmp.changes.length})`], 'tableTitle');
+    push(['Ref', 'Action', 'From', 'To'], 'header');
+    if (cmp.changes.length === 0) push(['None.'], 'body');
+    for (const c of cmp.changes) push([c.ref, c.action, c.from, c.to], 'body');
+    blank();
+    for (const [title, list] of [[`Actions added ${since}`, cmp.added], [`Actions removed ${since}`, cmp.removed]] as const) {
+      push([`${title} (${list.length})`], 'tableTitle');
+      push(['Ref', 'Action'], 'header');
+      if (list.length === 0) push(['None.'], 'body');
+      for (const a of list) push([a.ref, a.action], 'body');
+      blank();
+    }
+  }
+  if (cmp && cmp.reprofiled.length > 0) {
+    push([`Re-profiled timescales (${cmp.reprofiled.length})`], 'tableTitle');
+    push(['Ref', 'Action', 'Dates', 'Times re-profiled'], 'header');
+    for (const r of cmp.reprofiled) push([r.ref, r.action, r.dates.join(' \u2192 '), r.times], 'body');
+    blank();
+  }
 
   const list = (title: string, headings: string[], items: ListedAction[], cells: (a: ListedAction) => SummaryCell[]) => {
     push([`${title} (${items.length})`], 'tableTitle');

@@ -113,5 +113,5 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */
 export function planEdits(run: PreparedRun, what: { colours: boolean; summary: boolean }): EditPlan {
   const sheets = run.workbook.sheets.map((s) => ({ name: s.name, a1: firstCell(s) }));
-  return buildEditPlan(run.checked, run.settings, { ...what, sheets });
+  return buildEditPlan(run.checked, run.settings, { ...what, sheets, comparison: run.comparison, themes: run.themes });
 }

@@ -34,8 +34,11 @@ export interface ApplyReport {
 export interface WorkbookPort {
   readWorkbook(): Promise<WorkbookSnapshot>;
   applyEditPlan(plan: EditPlan): Promise<ApplyReport>;
-  /** Creates or rewrites the hidden settings sheet with these rows (from settingsSheetRows). */
-  writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void>;
+  /**
+   * Creates or rewrites one of the tool's hidden sheets (settings, history) with these rows, every
+   * string as literal text. Only ever called with the tool's own sheet names.
+   */
+  writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
 }
 

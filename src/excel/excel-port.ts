@@ -22,7 +22,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: syncs };
   }
 
-  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const existing = sheets.getItemOrNullObject(name);

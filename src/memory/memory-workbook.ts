@@ -121,7 +121,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
   }
 
-  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const existing = this.book.sheet(name);
     if (existing) this.book.sheets = this.book.sheets.filter((s) => s !== existing);
     const sheet = this.book.addSheet(name, rows);

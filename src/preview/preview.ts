@@ -45,10 +45,10 @@ class NotifyingPort implements WorkbookPort {
       this.changed();
     }
   }
-  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     await this.wait();
     try {
-      await this.inner.writeSettingsSheet(name, rows);
+      await this.inner.writeHiddenSheet(name, rows);
     } finally {
       this.changed();
     }

@@ -36,8 +36,8 @@ export class ScriptRunPort implements WorkbookPort {
   applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     return this.call('pmApplyEditPlan', plan);
   }
-  writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
-    return this.call('pmWriteSettingsSheet', name, rows);
+  writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
+    return this.call('pmWriteHiddenSheet', name, rows);
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('pmSelectCell', sheet, cell);

@@ -35,7 +35,7 @@ function report(action: () => { message: string; alert: boolean }): void {
   try {
     outcome = action();
   } catch (e) {
-    outcome = { message: plainMessage(e).replace(/^Something went wrong: /, ''), alert: true };
+    outcome = { message: plainMessage(e), alert: true };
   }
   if (outcome.alert) ui.alert(title, outcome.message, ui.ButtonSet.OK);
   else SpreadsheetApp.getActiveSpreadsheet().toast(outcome.message, title, 10);
@@ -98,8 +98,8 @@ export function pmApplyEditPlan(plan: EditPlan): ApplyReport {
   return new SheetsAdapter().applyEditPlan(plan);
 }
 
-export function pmWriteSettingsSheet(name: string, rows: CellValue[][]): void {
-  new SheetsAdapter().writeSettingsSheet(name, rows);
+export function pmWriteHiddenSheet(name: string, rows: CellValue[][]): void {
+  new SheetsAdapter().writeHiddenSheet(name, rows);
 }
 
 export function pmSelectCell(sheet: string, cell: string): void {
@@ -107,4 +107,4 @@ export function pmSelectCell(sheet: string, cell: string): void {
 }
 
 /** Every function Apps Script must see at the top level of Code.js. */
-export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteSettingsSheet', 'pmSelectCell'] as const;
+export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell'] as const;

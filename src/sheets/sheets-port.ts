@@ -147,7 +147,7 @@ export class SheetsAdapter {
     for (const r of summary.hiddenRows) sheet.hideRows(r);
   }
 
-  writeSettingsSheet(name: string, rows: CellValue[][]): void {
+  writeHiddenSheet(name: string, rows: CellValue[][]): void {
     this.withLock(() => {
       const ss = this.spreadsheet;
       const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
@@ -175,8 +175,8 @@ export class SheetsWorkbookPort implements WorkbookPort {
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     return this.adapter.applyEditPlan(plan);
   }
-  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
-    this.adapter.writeSettingsSheet(name, rows);
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
+    this.adapter.writeHiddenSheet(name, rows);
   }
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.adapter.selectCell(sheet, cell);

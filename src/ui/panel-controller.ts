@@ -104,7 +104,9 @@ export function plainMessage(e: unknown, doing: 'reading' | 'writing' = 'writing
   }
   if (code === 'RequestPayloadSizeLimitExceeded') return 'The workbook is too large to update in one go from Excel on the web. Nothing was changed. Try Excel on the desktop.';
   if (code === 'ItemNotFound') return 'A sheet Plan Monitor needs has been renamed or deleted since it was read. Run Check plan again.';
-  const message = e instanceof Error ? e.message : String(e);
+  // Apps Script may prefix "Error: "; a message that is already a sentence (ours) is shown as it is.
+  const message = (e instanceof Error ? e.message : typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e)).replace(/^Error: /, '');
+  if (/^[A-Z'‘“].*[.!?]$/s.test(message.trim())) return message.trim();
   return `Something went wrong: ${message}`;
 }
 
@@ -199,7 +201,7 @@ export class PanelController {
     const parsed = parseSettings(input);
     if (!parsed.ok) return { ok: false, message: parsed.problems.map(renderSettingsProblem).join(' ') };
     try {
-      await this.port.writeSettingsSheet(settingsSheetName, settingsSheetRows(input));
+      await this.port.writeHiddenSheet(settingsSheetName, settingsSheetRows(input));
       this.lastRun = null;
       return { ok: true, value: `Saved in the workbook (hidden sheet '${settingsSheetName}'), so everyone who opens it gets these settings.` };
     } catch (e) {

@@ -9,7 +9,7 @@ import type { SettingsInput } from '../../shared/settings/settings';
 import type { Rag } from '../../shared/status/schemes';
 import { BusyIndicator, defaultBusyDelayMs } from './busy';
 import { append, h, uniquePrefix } from './dom';
-import type { ColumnChoice, Outcome, PanelResult, SettingsView } from './panel-controller';
+import { plainMessage, type ColumnChoice, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
 import {
   applyFormChanges,
   columnSelectModel,
@@ -44,11 +44,6 @@ export interface PanelActions {
 
 /** Long lists are cut here: a task pane with 20,000 buttons helps nobody. */
 const listLimit = 300;
-
-function describeError(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return `Something went wrong: ${message}`;
-}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -157,7 +152,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       await work((text) => indicator.update(text));
     } catch (e) {
       setStatus('');
-      showError(describeError(e));
+      showError(plainMessage(e));
     } finally {
       indicator.stop();
       busy = false;

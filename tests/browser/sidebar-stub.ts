@@ -76,7 +76,8 @@ function sampleBook(): MemoryWorkbook {
 
 /**
  * Where `value` holds something google.script.run would not carry as it is, or null if it is plain
- * data: primitives (finite numbers), null, arrays and plain objects of those.
+ * data: primitives (finite numbers), null, arrays and plain objects of those (an undefined
+ * property or array element is let through: it is dropped, or arrives as null, as JSON does).
  */
 export function notPlainData(value: unknown, at = ''): string | null {
   const where = at === '' ? 'the value' : at;
@@ -88,6 +89,8 @@ export function notPlainData(value: unknown, at = ''): string | null {
   if (value instanceof Date) return `${where}: a Date`;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
+      // A hole or undefined in an array arrives as null, as JSON makes it: allowed.
+      if (value[i] === undefined) continue;
       const problem = notPlainData(value[i], `${at}[${i}]`);
       if (problem) return problem;
     }
@@ -113,7 +116,7 @@ const calls: StubCall[] = [];
 const server: Record<string, (...args: never[]) => Promise<unknown>> = {
   pmReadWorkbook: () => port.readWorkbook(),
   pmApplyEditPlan: (plan: Parameters<MemoryWorkbookPort['applyEditPlan']>[0]) => port.applyEditPlan(plan),
-  pmWriteSettingsSheet: (name: string, rows: Parameters<MemoryWorkbookPort['writeSettingsSheet']>[1]) => port.writeSettingsSheet(name, rows),
+  pmWriteHiddenSheet: (name: string, rows: Parameters<MemoryWorkbookPort['writeHiddenSheet']>[1]) => port.writeHiddenSheet(name, rows),
   pmSelectCell: (sheet: string, cell: string) => port.selectCell(sheet, cell),
 };
 
@@ -132,7 +135,8 @@ function runner(onSuccess: Handler | null, onFailure: ((error: Error) => void) |
         call.outcome = 'failed';
         call.error = message;
         if (onFailure) onFailure(new Error(message));
-        // Apps Script logs an unhandled failure to the console: so does the stub.
+        // Apps Script logs an unhandled failure to the console: so does the stub (the tests count console errors).
+        // eslint-disable-next-line no-console
         else console.error(`google.script.run ${name}: ${message}`);
       };
       const illegal = notPlainData(args);

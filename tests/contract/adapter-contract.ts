@@ -151,7 +151,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
 
     it('keeps settings in a hidden sheet that the next read applies', async () => {
       const adapter = await make(sampleSetup());
-      await adapter.port.writeSettingsSheet(settingsSheetName, settingsSheetRows({ dueSoonDays: 60, rules: { 'duplicate-ref': 'off' } }));
+      await adapter.port.writeHiddenSheet(settingsSheetName, settingsSheetRows({ dueSoonDays: 60, rules: { 'duplicate-ref': 'off' } }));
       const dump = await adapter.dump();
       expect(dump.find((s) => s.name === settingsSheetName)?.visibility).toBe('hidden');
       const run = await prepared(adapter.port);

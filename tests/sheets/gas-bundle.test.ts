@@ -44,7 +44,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
   it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const { context } = loaded();
-    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteSettingsSheet', 'pmSelectCell']) {
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell']) {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
     }
   });
@@ -109,7 +109,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     const output = path.join(dir, 'applied.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(root, 'samples/cip-monitoring-sept-2018.xlsx'));
-    await new XlsxWorkbookPort(wb).writeSettingsSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
+    await new XlsxWorkbookPort(wb).writeHiddenSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
     await wb.xlsx.writeFile(input);
     const cli = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'apply', input, '--out', output], { encoding: 'utf8' });
     expect(cli.stderr).toBe('');

@@ -23,7 +23,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
   }
 
-  async writeSettingsSheet(name: string, rows: CellValue[][]): Promise<void> {
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const old = this.workbook.getWorksheet(name);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(name, { state: 'hidden' });
