@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { applyCommand } from './commands/apply';
 import { checkCommand } from './commands/check';
+import { snapshotCommand } from './commands/snapshot';
 import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand];
 
 function help(): string {
   return [

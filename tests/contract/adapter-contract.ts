@@ -12,6 +12,9 @@ import { defaultPalette } from '../../shared/settings/palette';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import type { WorkbookPort } from '../../shared/workbook/workbook';
 import { cipSept2018 } from '../fixtures/cip-sept-2018';
+import { cipJune2018 } from '../fixtures/cip-june-2018';
+import { historyMarker, historySheetName } from '../../shared/history/history-sheet';
+import { recordPeriod } from '../../shared/history/record-period';
 
 export type SetupCell = CellValue | { date: string };
 export interface SheetSetup {
@@ -56,6 +59,37 @@ async function prepared(port: WorkbookPort): Promise<PreparedRun> {
   const run = prepareRun(await port.readWorkbook(), { asOf, today });
   if (!run.ok) throw new Error(run.message);
   return run;
+}
+
+async function preparedAt(port: WorkbookPort, iso: string): Promise<PreparedRun> {
+  const day = dayFromIso(iso) ?? 0;
+  const run = prepareRun(await port.readWorkbook(), { asOf: day, today: day });
+  if (!run.ok) throw new Error(run.message);
+  return run;
+}
+
+export function juneSetup(): SheetSetup[] {
+  const june = cipJune2018();
+  return [
+    { name: june.sheetName, rows: june.rows as SetupCell[][], merges: june.merges },
+    { name: 'Notes', rows: [['Guidance: update the status and commentary of each action every quarter.']] },
+  ];
+}
+
+/** A dumped sheet's values back into rows, as the next quarter's workbook holds them. */
+function rowsOf(values: Record<string, CellValue>): SetupCell[][] {
+  const rows: SetupCell[][] = [];
+  for (const [addr, v] of Object.entries(values)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (!m) continue;
+    const r = Number(m[2]) - 1;
+    const c = [...(m[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = (rows[r] ??= []);
+    while (row.length < c) row.push(null);
+    row[c] = v;
+  }
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return rows;
 }
 
 function userCellsUnchanged(before: SheetDump[], after: SheetDump[]): void {
@@ -158,6 +192,68 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(run.settings.dueSoonDays).toBe(60);
       expect(run.checked.findings.map((f) => f.rule)).not.toContain('duplicate-ref');
       expect(run.checked.sheet).toBe('CIP Monitoring');
+    });
+
+    it('quarter to quarter: records June, then reproduces the seed report’s June and Sept columns and what changed', async () => {
+      const june = await make(juneSetup());
+      const juneRun = await preparedAt(june.port, '2018-06-30');
+      expect(juneRun.checked.summary.statusCounts.map((c) => c.count)).toEqual([17, 41, 1, 0, 2]);
+      const recorded = recordPeriod(juneRun, 'June 2018', '2018-07-02T09:00:00');
+      if ('error' in recorded) throw new Error(recorded.error);
+      await june.port.writeHiddenSheet(recorded.sheet, recorded.rows);
+
+      // The officer updates the plan: the September sheet, in the same workbook, history and all.
+      const history = (await june.dump()).find((x) => x.name === historySheetName);
+      expect(history?.visibility).toBe('hidden');
+      const sept = await make([...sampleSetup(), { name: historySheetName, rows: rowsOf(history?.values ?? {}) }]);
+      const septRun = await preparedAt(sept.port, '2018-09-30');
+      const again = recordPeriod(septRun, 'Sept 2018', '2018-10-01T09:00:00');
+      if ('error' in again) throw new Error(again.error);
+      await sept.port.writeHiddenSheet(again.sheet, again.rows);
+
+      const run = await preparedAt(sept.port, '2018-09-30');
+      const c = run.comparison;
+      expect(c.previousLabel).toBe('June 2018');
+      expect(c.columns.map((col) => [col.label, col.counts, col.total])).toEqual([
+        ['June 2018', [17, 41, 1, 0, 2], 61],
+        ['Sept 2018', [32, 21, 8, 0, 1], 62],
+      ]);
+      expect(c.added).toEqual([{ ref: '8.8', action: 'Deliver the information governance improvement plan' }]);
+      expect(c.removed).toEqual([]);
+      expect(c.changes).toHaveLength(23);
+      expect(c.changes.filter((x) => x.from === 'On track' && x.to === 'Some slippage').map((x) => x.ref)).toEqual(['1.4', '2.4', '2.4', '3.1', '5.12', '9.6', '10.1']);
+      expect(c.firstSlipped.map((x) => x.ref)).toEqual(['1.4', '2.4', '2.4', '3.1', '5.12', '9.6', '10.1']);
+      expect(c.reprofiled.find((r) => r.ref === '4.2')).toEqual({ ref: '4.2', action: 'Undertake LGA Member / Member training', dates: ['Apr 2018', 'Sep 2018', '30/11/2018'], times: 2 });
+      const json = jsonReport(run);
+      expect(json.previousPeriod).toBe('June 2018');
+      expect(json.statusCounts.map((x) => [x.status, x.previous, x.count])).toEqual([
+        ['Completed', 17, 32],
+        ['On track', 41, 21],
+        ['Some slippage', 1, 8],
+        ['Major slippage', 0, 0],
+        ['Not started', 2, 1],
+      ]);
+      // And the summary sheet shows the seed's table.
+      await sept.port.applyEditPlan(planEdits(run, { colours: false, summary: true }));
+      const summary = (await sept.dump()).find((x) => x.name === 'Plan Summary')?.values ?? {};
+      expect([summary.A6, summary.B6, summary.C6, summary.D6]).toEqual(['Status', 'June 2018', 'Sept 2018', 'Change']);
+      expect([summary.A12, summary.B12, summary.C12, summary.D12]).toEqual(['Grand Total', 61, 62, '+1']);
+    });
+
+    it('a history sheet edited into nonsense gives a clear note, not a crash, and is left as it is', async () => {
+      const adapter = await make([
+        ...sampleSetup(),
+        { name: historySheetName, rows: [[historyMarker, 'x'], ['Period', 'As of'], ['June 2018', 'last summer', '', '1.1', 'x'], ['June 2018', '2018-06-30', '', '', '']] },
+      ]);
+      const before = (await adapter.dump()).find((x) => x.name === historySheetName);
+      const run = await preparedAt(adapter.port, '2018-09-30');
+      expect(run.settingsNotes).toEqual([
+        "The history sheet 'Plan Monitor History', row 3: the as-of date “last summer” is not a date written as YYYY-MM-DD, so this row was left out.",
+        "The history sheet 'Plan Monitor History', row 4: it has neither a ref nor an action, so this row was left out.",
+      ]);
+      expect(run.comparison.previousLabel).toBeNull();
+      await adapter.port.applyEditPlan(planEdits(run, { colours: true, summary: true }));
+      expect((await adapter.dump()).find((x) => x.name === historySheetName)).toEqual(before);
     });
 
     if (name !== 'ExcelJS (CLI)') {

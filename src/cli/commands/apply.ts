@@ -1,10 +1,8 @@
-import { mkdir, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { planEdits } from '../../../shared/run/prepare-run';
 import { planOptions, str, type Command } from '../command';
-import { CliError } from '../errors';
 import { headline, statusTableText } from '../format/report-text';
 import { loadPlan } from '../load-plan';
+import { saveTarget, saveWorkbook } from '../xlsx/save-workbook';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -12,28 +10,12 @@ export const applyCommand: Command = {
   usage: 'plan-monitor apply FILE (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
   options: { ...planOptions, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
   async run(file, values, print) {
-    const out = str(values, 'out');
-    const inPlace = values['in-place'] === true;
-    if (out === undefined && !inPlace) throw new CliError('apply needs --out OUT.xlsx, or --in-place to save over the file.');
-    if (out !== undefined && inPlace) throw new CliError('Give either --out or --in-place, not both.');
-    if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out must name an .xlsx file (got '${out}').`);
-
+    const target = saveTarget(file, values, 'apply');
     const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     const checked = run.checked;
     const plan = planEdits(run, { colours: true, summary: true });
     const report = await port.applyEditPlan(plan);
-
-    // Write beside the target and rename: a failed save never leaves a half-written workbook.
-    const target = out ?? file;
-    const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
-    try {
-      await mkdir(path.dirname(temp), { recursive: true });
-      await workbook.xlsx.writeFile(temp);
-      await rename(temp, target);
-    } catch (e) {
-      await unlink(temp).catch(() => undefined);
-      throw new CliError(`Could not save '${target}': ${e instanceof Error ? e.message : String(e)}.`);
-    }
+    await saveWorkbook(workbook, target);
 
     const coloured = report.colouredCells;
     if (values.json) {

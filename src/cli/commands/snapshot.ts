@@ -1,0 +1,26 @@
+import { recordPeriod } from '../../../shared/history/record-period';
+import { planOptions, str, type Command } from '../command';
+import { CliError } from '../errors';
+import { loadPlan } from '../load-plan';
+import { saveTarget, saveWorkbook } from '../xlsx/save-workbook';
+import { formatDay } from '../../../shared/dates/format-date';
+
+export const snapshotCommand: Command = {
+  name: 'snapshot',
+  description: 'Record the plan as it stands as a period (e.g. "Sept 2018") in the workbook’s history sheet, then save. Recording a label again replaces it.',
+  usage: 'plan-monitor snapshot FILE --period LABEL (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json]',
+  options: { ...planOptions, period: { type: 'string' }, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
+  async run(file, values, print) {
+    const label = str(values, 'period');
+    if (label === undefined) throw new CliError('snapshot needs --period LABEL, such as --period "Sept 2018".');
+    const target = saveTarget(file, values, 'snapshot');
+    const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    // The host reads the clock; the engine is given it.
+    const recorded = recordPeriod(run, label, new Date().toISOString().slice(0, 19));
+    if ('error' in recorded) throw new CliError(recorded.error);
+    await port.writeHiddenSheet(recorded.sheet, recorded.rows);
+    await saveWorkbook(workbook, target);
+    print(`${recorded.replaced ? 'Replaced' : 'Recorded'} period “${label.trim()}”: ${recorded.actions} actions as of ${formatDay(run.checked.asOf)}, in the hidden sheet '${recorded.sheet}'. Saved ${target}.`);
+    return 0;
+  },
+};
