@@ -16,10 +16,13 @@ import ExcelJS from 'exceljs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cipJune2018 } from '../tests/fixtures/cip-june-2018';
 import { cipSept2018, type SampleCell, type SamplePlan } from '../tests/fixtures/cip-sept-2018';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'samples', 'cip-monitoring-sept-2018.xlsx');
+/** The same plan at the end of June 2018, for the quarter-to-quarter routine (npm run report:sample). */
+const OUT_JUNE = resolve(ROOT, 'samples', 'cip-monitoring-june-2018.xlsx');
 const FIXED_DATE = new Date(Date.UTC(2018, 8, 30));
 
 const HEADER_FILL = 'FFD9D9D9';
@@ -220,6 +223,9 @@ async function main(): Promise<void> {
   await mkdir(dirname(OUT), { recursive: true });
   await writeFile(OUT, fresh);
   console.log(`Wrote ${shown} (${fresh.length} bytes).`);
+  const june = await workbookBytes(cipJune2018());
+  await writeFile(OUT_JUNE, june);
+  console.log(`Wrote ${relative(process.cwd(), OUT_JUNE)} (${june.length} bytes).`);
 }
 
 main().catch((err: unknown) => {

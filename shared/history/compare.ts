@@ -1,5 +1,7 @@
 import type { CheckedPlan } from '../check-plan';
+import { isoFromDay } from '../dates/day';
 import { formatDay, formatParsedDate } from '../dates/format-date';
+import type { ParsedDate } from '../dates/parse-date';
 import { statusLookup } from '../status/normalise';
 import { unrecognisedStatus } from '../summary/summary';
 import type { HistoryRecord, Period } from './history-sheet';
@@ -102,14 +104,24 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
       return p >= 0 ? [period.records[p] as HistoryRecord] : [];
     });
     // The original target, then each revised date as it was recorded, then today's: every move once.
+    // Dates are compared by the deadline they stand for, so retyping "Sept 2018" as 30/09/2018 is no move.
     const dates: string[] = [];
-    const push = (text: string) => {
-      if (text !== '' && dates[dates.length - 1] !== text) dates.push(text);
+    let lastKey = '';
+    const push = (text: string, due: string) => {
+      const key = due !== '' ? due : text.toLowerCase();
+      if (text !== '' && key !== lastKey) {
+        dates.push(text);
+        lastKey = key;
+      }
     };
-    push(past[0]?.target ?? formatParsedDate(a.action.target));
-    for (const r of past) push(r.revised);
-    push(formatParsedDate(a.action.revised));
-    if (dates.length > 1) reprofiled.push({ ...refOf(current[i] as Identified), dates, times: dates.length - 1 });
+    const dueOf = (d: ParsedDate) => (d.kind === 'date' ? isoFromDay(d.due) : '');
+    const first = past[0];
+    if (first) push(first.target, first.targetDue);
+    else push(formatParsedDate(a.action.target), dueOf(a.action.target));
+    for (const r of past) push(r.revised, r.revisedDue);
+    push(formatParsedDate(a.action.revised), dueOf(a.action.revised));
+    // Finished actions drop out: the committee approves the timescales still to be met.
+    if (dates.length > 1 && !a.complete) reprofiled.push({ ...refOf(current[i] as Identified), dates, times: dates.length - 1 });
     if (a.slipped && past.every((r) => lookup.find(r.status)?.slipped !== true)) firstSlipped.push(refOf(current[i] as Identified));
   });
 

@@ -51,7 +51,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 table.compact { width: auto; min-width: 60%; break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; }
 tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #0B0C0C; }
-.rag { display: inline-block; padding: 0 4pt; border: 1px solid; border-radius: 2pt; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.rag { display: inline-block; white-space: nowrap; padding: 0 4pt; border: 1px solid; border-radius: 2pt; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 figure { margin: 0 0 12pt; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin: 0 0 4pt; }
 svg.chart { max-width: 100%; height: auto; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

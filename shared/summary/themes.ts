@@ -1,5 +1,6 @@
 import type { Assessment } from '../assess/assess';
 import type { Rag } from '../status/schemes';
+import { unrecognisedStatus } from './summary';
 
 export type ThemeRagMode = 'worst' | 'majority';
 
@@ -37,7 +38,7 @@ export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMo
       const counts: Record<string, number> = {};
       for (const label of statusOrder) if (g.items.some((a) => a.action.status?.label === label)) counts[label] = 0;
       for (const a of g.items) {
-        const label = a.action.status?.label ?? a.action.statusText;
+        const label = a.action.status?.label ?? unrecognisedStatus;
         counts[label] = (counts[label] ?? 0) + 1;
       }
       const rags = g.items.map((a) => a.action.status).filter((s) => s !== null);

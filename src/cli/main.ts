@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { applyCommand } from './commands/apply';
 import { checkCommand } from './commands/check';
+import { reportCommand } from './commands/report';
 import { snapshotCommand } from './commands/snapshot';
 import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand];
 
 function help(): string {
   return [

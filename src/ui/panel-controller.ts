@@ -3,6 +3,7 @@ import { dayFromIso, isoFromDay, type Day } from '../../shared/dates/day';
 import { formatDay, formatParsedDate } from '../../shared/dates/format-date';
 import { cellAddress } from '../../shared/grid/a1';
 import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
+import { recordPeriod } from '../../shared/history/record-period';
 import { isToolSheet, planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
 import { readSettingsSheet, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
@@ -120,6 +121,8 @@ export class PanelController {
   constructor(
     private readonly port: WorkbookPort,
     private readonly today: () => Day,
+    /** The host's clock as an ISO date-time, for when a period was recorded. */
+    private readonly now: () => string = () => new Date().toISOString().slice(0, 19),
   ) {}
 
   defaultAsOf(): string {
@@ -191,6 +194,28 @@ export class PanelController {
           input: prepared.settingsInput,
         },
       };
+    } catch (e) {
+      return { ok: false, message: plainMessage(e) };
+    }
+  }
+
+  /**
+   * Records the plan as it stands as a period in the workbook's history sheet. A label already
+   * recorded is only replaced when `replace` is true; otherwise the answer asks to confirm.
+   */
+  async recordPeriod(asOf: string, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }> {
+    try {
+      const run = await this.prepare(asOf);
+      if (!run.ok) return run;
+      const exists = run.value.history.find((p) => p.label.toLowerCase() === label.trim().toLowerCase());
+      if (exists && !replace) {
+        return { ok: false, confirm: true, message: `A period called “${exists.label}” is already recorded (as of ${formatDay(exists.asOf)}). Replace it with the plan as it stands now?` };
+      }
+      const recorded = recordPeriod(run.value, label, this.now());
+      if ('error' in recorded) return { ok: false, message: recorded.error };
+      await this.port.writeHiddenSheet(recorded.sheet, recorded.rows);
+      this.lastRun = null;
+      return { ok: true, value: `${recorded.replaced ? 'Replaced' : 'Recorded'} “${label.trim()}”: ${plural(recorded.actions, 'action')} as of ${formatDay(run.value.checked.asOf)}, kept in the hidden sheet '${recorded.sheet}'. The summary now compares with it.` };
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }

@@ -40,6 +40,8 @@ export interface PanelActions {
   select(sheet: string, cell: string): Promise<Outcome<null>>;
   settingsView(asOf: string): Promise<Outcome<SettingsView>>;
   saveSettings(input: SettingsInput): Promise<Outcome<string>>;
+  /** Absent where a host cannot record periods; the form is then not shown. */
+  recordPeriod?(asOf: string, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
 
 /** Long lists are cut here: a task pane with 20,000 buttons helps nobody. */
@@ -86,6 +88,24 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   );
   const alert = h('div', { class: 'pm-alert', attrs: { role: 'alert' } });
 
+  // ---- Record period: the workbook keeps its own history, quarter by quarter ----------------
+  const periodInput = h('input', { class: 'pm-input', attrs: { type: 'text', id: `${id}-period`, placeholder: 'e.g. Sept 2018', maxlength: 40, 'aria-describedby': `${id}-period-hint` } });
+  const recordButton = h('button', { class: 'pm-button pm-action', attrs: { type: 'button' } }, 'Record period');
+  const confirmText = h('p', { class: 'pm-hint' });
+  const replaceButton = h('button', { class: 'pm-button pm-primary', attrs: { type: 'button' } }, 'Replace it');
+  const keepButton = h('button', { class: 'pm-button', attrs: { type: 'button' } }, 'Keep the old one');
+  const confirmBox = h('div', { class: 'pm-confirm', attrs: { hidden: true, role: 'group', 'aria-label': 'Replace a recorded period?' } }, confirmText, replaceButton, keepButton);
+  const periodField = h(
+    'div',
+    { class: 'pm-field pm-period' },
+    h('label', { class: 'pm-label', attrs: { for: `${id}-period` } }, 'Period name'),
+    periodInput,
+    h('p', { class: 'pm-hint', attrs: { id: `${id}-period-hint` } }, 'Record the plan as it stands, to compare with next quarter.'),
+    recordButton,
+    confirmBox,
+  );
+  if (!controller.recordPeriod) periodField.hidden = true;
+
   const results = h('section', { class: 'pm-results', attrs: { 'aria-labelledby': `${id}-results-h`, hidden: true } });
   const settings = h('section', { class: 'pm-settings', attrs: { id: `${id}-settings`, 'aria-labelledby': `${id}-settings-h`, hidden: true } });
 
@@ -98,6 +118,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     ),
     asOfField,
     h('div', { class: 'pm-actions', attrs: { role: 'group', 'aria-label': 'Plan Monitor actions' } }, checkButton, coloursButton, summaryButton, settingsButton),
+    periodField,
     status,
     alert,
     settings,
@@ -285,6 +306,30 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   coloursButton.addEventListener('click', () => applyTask({ colours: true, summary: false }, 'Writing colours…'));
   summaryButton.addEventListener('click', () => applyTask({ colours: false, summary: true }, 'Writing the summary…'));
 
+  function record(replace: boolean): void {
+    const recordPeriod = controller.recordPeriod?.bind(controller);
+    if (!recordPeriod) return;
+    confirmBox.hidden = true;
+    void runTask('Recording the period…', async () => {
+      const out = await recordPeriod(asOfInput.value, periodInput.value, replace);
+      if (!out.ok && 'confirm' in out) {
+        confirmText.textContent = out.message;
+        confirmBox.hidden = false;
+        replaceButton.focus();
+        return;
+      }
+      const message = valueOf(out);
+      if (message !== null) setStatus(message);
+    });
+  }
+  recordButton.addEventListener('click', () => record(false));
+  replaceButton.addEventListener('click', () => record(true));
+  keepButton.addEventListener('click', () => {
+    confirmBox.hidden = true;
+    setStatus('Kept the period already recorded. Nothing was changed.');
+    recordButton.focus();
+  });
+
   // ---- Settings ------------------------------------------------------------------------------
   let readChanges: (() => FormChanges) | null = null;
   let settingsInput: SettingsInput = {};
@@ -293,6 +338,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   function setMainEnabled(enabled: boolean): void {
     asOfField.hidden = !enabled;
     for (const b of [checkButton, coloursButton, summaryButton]) b.hidden = !enabled;
+    periodField.hidden = !enabled || !controller.recordPeriod;
   }
 
   function closeSettings(): void {

@@ -242,10 +242,10 @@ describe('the preview and the panel', () => {
         return { tag: el.tagName.toLowerCase(), name: nameOf(el).trim() };
       });
     });
-    // As of, four buttons, four warnings and one overdue action.
-    expect(expected.length).toBe(10);
+    // As of, four buttons, the period name and its button, four warnings and one overdue action.
+    expect(expected.length).toBe(12);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
-    expect(expected.slice(0, 5).map((c) => c.name)).toEqual(['As of', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings']);
+    expect(expected.slice(0, 7).map((c) => c.name)).toEqual(['As of', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
 
     await panel(page).getByLabel('As of').focus();
     const seen: number[] = [];

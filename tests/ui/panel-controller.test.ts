@@ -71,3 +71,20 @@ describe('PanelController', () => {
     expect(plainMessage(denied, 'reading')).toContain('would not let Plan Monitor read the workbook');
   });
 });
+
+describe('PanelController.recordPeriod', () => {
+  it('records a period, asks before replacing one of the same name, and the summary then compares with it', async () => {
+    const book = sampleBook();
+    const c = new PanelController(new MemoryWorkbookPort(book), today, () => '2018-07-02T09:00:00');
+    const first = await c.recordPeriod('2018-06-30', 'June 2018', false);
+    expect(first).toEqual({ ok: true, value: "Recorded “June 2018”: 62 actions as of 30/06/2018, kept in the hidden sheet 'Plan Monitor History'. The summary now compares with it." });
+    expect(book.sheet('Plan Monitor History')?.visibility).toBe('hidden');
+    const again = await c.recordPeriod('2018-06-30', 'june 2018', false);
+    expect(again).toEqual({ ok: false, confirm: true, message: 'A period called “June 2018” is already recorded (as of 30/06/2018). Replace it with the plan as it stands now?' });
+    const replaced = await c.recordPeriod('2018-06-30', 'June 2018', true);
+    expect(replaced.ok && replaced.value).toContain('Replaced “June 2018”');
+    const applied = await c.apply('2018-09-30', { colours: false, summary: true });
+    expect(applied.ok).toBe(true);
+    expect(book.sheet('Plan Summary')?.cells.get('B6')?.value).toBe('June 2018');
+  });
+});

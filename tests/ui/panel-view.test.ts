@@ -103,7 +103,7 @@ describe('mountPanel', () => {
     const input = q<HTMLInputElement>('input[type="date"]');
     expect(input.value).toBe('2018-09-30');
     expect(input.labels?.[0]?.textContent).toBe('As of');
-    expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings']);
+    expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
     expect(q('[role="status"]').getAttribute('aria-live')).toBe('polite');
   });
 
