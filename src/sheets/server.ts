@@ -4,6 +4,7 @@
  */
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
+import { recordPeriod } from '../../shared/history/record-period';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
 import type { ApplyReport, WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { localToday } from '../ui/local-date';
@@ -18,6 +19,7 @@ export function onOpen(): void {
     .addItem('Check plan', 'pmCheckPlan')
     .addItem('Apply RAG colours', 'pmApplyColours')
     .addItem('Build summary', 'pmBuildSummary')
+    .addItem('Record period…', 'pmRecordPeriod')
     .addSeparator()
     .addItem('Open sidebar', 'pmOpenSidebar')
     .addItem('Settings', 'pmOpenSettings')
@@ -73,6 +75,25 @@ export function pmApplyColours(): void {
 
 export function pmBuildSummary(): void {
   applyFromMenu({ colours: false, summary: true });
+}
+
+/** Asks for the period's name, and before replacing a period of the same name. */
+export function pmRecordPeriod(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, 'Name this period, such as "Sept 2018". Plan Monitor records every action as it stands now, to compare with next quarter.', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const label = answer.getResponseText();
+  report(() => {
+    const run = prepared();
+    const exists = run.history.find((p) => p.label.toLowerCase() === label.trim().toLowerCase());
+    if (exists && ui.alert(title, `A period called “${exists.label}” is already recorded. Replace it with the plan as it stands now?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+      return { message: 'Kept the period already recorded. Nothing was changed.', alert: false };
+    }
+    const recorded = recordPeriod(run, label, new Date().toISOString().slice(0, 19));
+    if ('error' in recorded) return { message: recorded.error, alert: true };
+    new SheetsAdapter().writeHiddenSheet(recorded.sheet, recorded.rows);
+    return { message: `${recorded.replaced ? 'Replaced' : 'Recorded'} “${label.trim()}”: ${recorded.actions} actions. The summary now compares with it.`, alert: false };
+  });
 }
 
 function showSidebar(start: 'panel' | 'settings'): void {

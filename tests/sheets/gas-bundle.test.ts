@@ -44,7 +44,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
   it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const { context } = loaded();
-    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell']) {
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell']) {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
     }
   });
@@ -57,6 +57,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
       ['Check plan', 'pmCheckPlan'],
       ['Apply RAG colours', 'pmApplyColours'],
       ['Build summary', 'pmBuildSummary'],
+      ['Record period…', 'pmRecordPeriod'],
       ['Open sidebar', 'pmOpenSidebar'],
       ['Settings', 'pmOpenSettings'],
     ]);
@@ -89,6 +90,26 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     expect(fake.ui.sidebars.map((s) => s.title)).toEqual(['Plan Monitor', 'Plan Monitor']);
     expect(fake.ui.sidebars[0]?.html).toContain('data-start="panel"');
     expect(fake.ui.sidebars[1]?.html).toContain('data-start="settings"');
+  });
+
+  it('Record period asks for a name, records it in the hidden history sheet, and asks before replacing it', () => {
+    const fake = fakeSpreadsheet(sampleSetup(), {}, {
+      promptResponses: [
+        { button: 'OK', text: 'Sept 2018' },
+        { button: 'OK', text: 'sept 2018' },
+      ],
+      alertResponses: ['NO'],
+    });
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(code, context);
+    call(context, 'pmRecordPeriod');
+    expect(fake.book.sheet('Plan Monitor History').hidden).toBe(true);
+    expect(fake.ui.toasts.at(-1)?.message).toBe('Recorded “Sept 2018”: 62 actions. The summary now compares with it.');
+    const before = JSON.stringify(fake.snapshot());
+    call(context, 'pmRecordPeriod');
+    expect(fake.ui.alerts.at(-1)?.prompt).toBe('A period called “Sept 2018” is already recorded. Replace it with the plan as it stands now?');
+    expect(fake.ui.toasts.at(-1)?.message).toBe('Kept the period already recorded. Nothing was changed.');
+    expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
 
   it('the sidebar page is self-contained: no remote script, the panel inline', () => {

@@ -1,10 +1,11 @@
 import { cellAddress } from '../../shared/grid/a1';
 import type { SheetDump, SheetSetup } from '../contract/adapter-contract';
-import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
+import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
 
 /** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
-export function fakeSpreadsheet(sheets: SheetSetup[], files: Record<string, string> = {}): FakeAppsScript {
+export function fakeSpreadsheet(sheets: SheetSetup[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
   return createFakeAppsScript({
+    ...extra,
     timeZone: 'Europe/London',
     files,
     sheets: sheets.map((s) => ({
