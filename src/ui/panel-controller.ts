@@ -26,6 +26,10 @@ export interface PanelResult {
   dueSoon: { ref: string; action: string; due: string; days: number; cell: string }[];
   notes: string[];
   dueSoonDays: number;
+  /** The current column's heading: a recorded period's name, or "Actions". */
+  currentLabel: string;
+  /** The previous recorded period's counts by status, for the comparison column; null when none is recorded. */
+  previous: { label: string; counts: Record<string, number>; total: number } | null;
   /** The colours in force (settings over defaults), for the status chips. */
   palette: Record<Rag, Swatch>;
 }
@@ -69,8 +73,17 @@ export function resultOf(run: PreparedRun): PanelResult {
     dueSoon: s.dueSoon.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysToDue ?? 0, cell: cellOf(a.row) })),
     notes: run.settingsNotes,
     dueSoonDays: run.settings.dueSoonDays,
+    currentLabel: run.comparison.currentLabel.startsWith('As of ') ? 'Actions' : run.comparison.currentLabel,
+    previous: previousOf(run),
     palette: activePalette(run.settings),
   };
+}
+
+function previousOf(run: PreparedRun): PanelResult['previous'] {
+  const c = run.comparison;
+  const column = c.previousLabel === null ? undefined : c.columns.find((col) => col.label === c.previousLabel);
+  if (!column) return null;
+  return { label: column.label, counts: Object.fromEntries(c.statuses.map((s, i) => [s, column.counts[i] ?? 0])), total: column.total };
 }
 
 /** What an apply did, in one or two sentences. */

@@ -212,6 +212,8 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   }
 
   function statusTable(r: PanelResult): HTMLElement {
+    // With a recorded period, the committee's shape: the previous period's column beside this one.
+    const prev = r.previous;
     const body = h('tbody');
     for (const s of r.statusCounts) {
       const chip = h('span', { class: 'pm-chip' }, s.status);
@@ -220,15 +222,16 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
         chip.style.backgroundColor = swatch.fill;
         chip.style.color = swatch.text;
       } else chip.classList.add('pm-chip-none');
-      body.append(h('tr', null, h('th', { attrs: { scope: 'row' } }, chip), h('td', { class: 'pm-num' }, s.count)));
+      body.append(h('tr', null, h('th', { attrs: { scope: 'row' } }, chip), prev ? h('td', { class: 'pm-num' }, prev.counts[s.status] ?? 0) : null, h('td', { class: 'pm-num' }, s.count)));
     }
+    const col = (text: string) => h('th', { class: 'pm-num', attrs: { scope: 'col' } }, text);
     return h(
       'table',
       { class: 'pm-table' },
       h('caption', { class: 'pm-caption' }, 'Actions by status'),
-      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Status'), h('th', { class: 'pm-num', attrs: { scope: 'col' } }, 'Actions'))),
+      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Status'), prev ? col(prev.label) : null, col(r.currentLabel))),
       body,
-      h('tfoot', null, h('tr', null, h('th', { attrs: { scope: 'row' } }, 'Grand Total'), h('td', { class: 'pm-num' }, r.total))),
+      h('tfoot', null, h('tr', null, h('th', { attrs: { scope: 'row' } }, 'Grand Total'), prev ? h('td', { class: 'pm-num' }, prev.total) : null, h('td', { class: 'pm-num' }, r.total))),
     );
   }
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = path.resolve(__dirname, '../..');
 export const dist = path.join(root, 'dist');
@@ -45,4 +45,12 @@ export function artifact(name: string): string {
 export function rgb(hex: string): string {
   const n = (i: number) => parseInt(hex.slice(i, i + 2), 16);
   return `rgb(${n(1)}, ${n(3)}, ${n(5)})`;
+}
+
+/** A page opened by a browser test, with what it showed the user: dialogs and page errors. */
+export interface Opened {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+  close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/settings/palette';
-import { artifact, buildDist, dist, launchChromium, rgb, serveDist } from './helpers';
+import { artifact, buildDist, dist, launchChromium, rgb, serveDist, type Opened } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const payload = '<img src=x onerror=alert(1)>';
@@ -29,12 +29,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  dialogs: string[];
-  errors: string[];
-  close(): Promise<void>;
-}
 
 async function open(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
   const page = await context.newPage();

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/settings/palette';
-import { artifact, buildDist, launchChromium, serveDist } from './helpers';
+import { artifact, buildDist, launchChromium, serveDist, type Opened } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -40,12 +40,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  dialogs: string[];
-  errors: string[];
-  close(): Promise<void>;
-}
 
 /** Opens the built sidebar with the stub in place; `start: 'settings'` serves it as pmOpenSettings does. */
 async function open(stub: SidebarStubOptions = {}, start: 'panel' | 'settings' = 'panel'): Promise<Opened> {

@@ -86,5 +86,7 @@ describe('PanelController.recordPeriod', () => {
     const applied = await c.apply('2018-09-30', { colours: false, summary: true });
     expect(applied.ok).toBe(true);
     expect(book.sheet('Plan Summary')?.cells.get('B6')?.value).toBe('June 2018');
+    expect(applied.ok && applied.value.result.previous).toEqual({ label: 'June 2018', counts: { Completed: 32, 'On track': 21, 'Some slippage': 8, 'Major slippage': 0, 'Not started': 1 }, total: 62 });
+    expect(applied.ok && applied.value.result.currentLabel).toBe('Actions');
   });
 });

@@ -23,6 +23,8 @@ function result(over: Partial<PanelResult> = {}): PanelResult {
     dueSoon: [],
     notes: [],
     dueSoonDays: 21,
+    currentLabel: 'Actions',
+    previous: null,
     palette: defaultPalette,
     ...over,
   };
