@@ -31,6 +31,19 @@ export interface SummarySheetPlan {
   columnWidths: number[];
   /** 1-based rows to hide (the marker row). */
   hiddenRows: number[];
+  /** A native stacked bar chart of status by theme, for hosts that can draw one (Excel, Sheets). */
+  chart: ChartPlan | null;
+}
+
+export interface ChartPlan {
+  title: string;
+  /** The theme table's headings and theme rows (no totals), A1 on the summary sheet; first column the themes. */
+  range: string;
+  /** One series per status column, in order, with its fill. */
+  series: { name: string; fill: string }[];
+  /** Where the chart sits: top-left and bottom-right cells (1-based). */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
 }
 
 export interface SummarySheetOptions {
@@ -96,7 +109,9 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     push(['Grand Total', ...t.totals, t.total], 'total');
     blank();
   };
+  const themeTableHeader = rows.length + 2;
   crossTabRows('Actions by theme and status', summary.byTheme);
+  const themeRows = summary.byTheme.rows.length;
   if (options.themes && options.themes.length > 0) {
     push(['Theme RAG'], 'tableTitle');
     push(['Theme', 'RAG'], 'header');
@@ -155,6 +170,20 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     styles[r.style].push(rangeAddress(i + 1, 1, i + 1, w));
   });
 
+  // The chart beside the tables, over the theme table (its headings row, then one row per theme).
+  const statusCols = summary.byTheme.statuses.length;
+  const ragOfStatus = new Map(summary.statusCounts.map((c) => [c.status, c.rag]));
+  const chart: ChartPlan | null =
+    themeRows > 0
+      ? {
+          title: 'Actions by theme and status',
+          range: rangeAddress(themeTableHeader, 1, themeTableHeader + themeRows, 1 + statusCols),
+          series: summary.byTheme.statuses.map((name) => ({ name, fill: options.palette[ragOfStatus.get(name) ?? 'grey'].fill })),
+          from: { row: 5, col: width + 2 },
+          to: { row: 5 + Math.max(18, themeRows * 2 + 6), col: width + 10 },
+        }
+      : null;
+
   const fills: FillGroup[] = [];
   for (const { rag, row } of ragCells) {
     const sw = options.palette[rag];
@@ -169,6 +198,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     fills,
     columnWidths: [32, 48, 24, 16, 16, 16, 60, 14, 14].slice(0, width).concat(Array(Math.max(0, width - 9)).fill(14)),
     hiddenRows: [1],
+    chart,
   };
 }
 

@@ -144,6 +144,23 @@ export class SheetsAdapter {
     }
     for (const g of summary.fills) sheet.getRangeList(g.ranges).setBackground(g.fill).setFontColor(g.text);
     summary.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w * 7));
+    // The summary sheet is the tool's own: its old chart goes, the new one is drawn from the new tables.
+    for (const old of existing ? sheet.getCharts() : []) sheet.removeChart(old);
+    const chart = summary.chart;
+    if (chart) {
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .setChartType(Charts.ChartType.BAR)
+          .addRange(sheet.getRange(chart.range))
+          .setNumHeaders(1)
+          .setOption('isStacked', true)
+          .setOption('title', chart.title)
+          .setOption('colors', chart.series.map((x) => x.fill))
+          .setPosition(chart.from.row, chart.from.col, 0, 0)
+          .build(),
+      );
+    }
     for (const r of summary.hiddenRows) sheet.hideRows(r);
   }
 

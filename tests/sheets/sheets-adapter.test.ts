@@ -59,11 +59,24 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     const growth = (r: typeof small) => r?.calls.get('Sheet.insertRowsAfter') ?? 0;
     expect((large?.writeCalls ?? 0) - growth(large)).toBe((medium?.writeCalls ?? 0) - growth(medium));
     expect(growth(large)).toBe(1);
-    for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(61);
+    for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(72);
     // Reading: the spreadsheet, its sheets, and per sheet its name, visibility and data range values.
     expect(small?.readCalls).toBe(12);
     expect(large?.calls.get('Range.setValues')).toBe(1);
     expect(large?.calls.get('Range.getValues')).toBeUndefined();
+  });
+
+  it('draws one native stacked bar chart of status by theme on the summary sheet, replaced on each build', () => {
+    const fake = fakeOf(generatePlan(100));
+    runOnce(fake);
+    const second = runOnce(fake);
+    const charts = fake.book.sheet('Plan Summary').charts;
+    expect(charts).toHaveLength(1);
+    const header = second.run.checked.summary.byTheme.rows.length;
+    expect(charts[0]).toMatchObject({ type: 'BAR', numHeaders: 1 });
+    expect(charts[0]?.ranges).toEqual([expect.stringMatching(new RegExp(`^A(\\d+):F\\d+$`))]);
+    expect(header).toBe(5);
+    expect(charts[0]?.options).toMatchObject({ isStacked: true, title: 'Actions by theme and status', colors: ['#CFE0F3', '#C4E5CD', '#FFE08A', '#F6C7C3', '#E5E6E7'] });
   });
 
   it('reads date cells as the right calendar day whatever the machine’s time zone', () => {

@@ -7,6 +7,7 @@ import { type Area, areaA1, contains, intersects, isR1C1, lastColumnOf, lastRowO
 import { FakeObject, ServiceProxies } from './service-proxy';
 import {
   type FakeCellState,
+  type FakeChartState,
   type FakeProtectionState,
   type FakeSheetState,
   type FakeSpreadsheetState,
@@ -38,7 +39,7 @@ import {
   typeName,
 } from './values';
 
-export type { FakeCellState, FakeProtectionState, FakeSheetState, FakeSpreadsheetState } from './state';
+export type { FakeCellState, FakeChartState, FakeProtectionState, FakeSheetState, FakeSpreadsheetState } from './state';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -138,6 +139,7 @@ export type FakeGlobals = {
   Logger: GoogleAppsScript.Base.Logger;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  Charts: GoogleAppsScript.Charts.Charts;
 };
 
 export interface FakeAppsScript {
@@ -287,6 +289,8 @@ class Fake {
       Logger: p.proxy(new RawLogger(this)) as unknown as GoogleAppsScript.Base.Logger,
       Session: p.proxy(new RawSession(this)) as unknown as GoogleAppsScript.Base.Session,
       Utilities: p.proxy(new RawUtilities(this)) as unknown as GoogleAppsScript.Utilities.Utilities,
+      // Charts is only read for its ChartType enum here: property reads are not calls.
+      Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } } as unknown as GoogleAppsScript.Charts.Charts,
     };
     p.addRealmSource(this.globals);
   }
@@ -628,6 +632,24 @@ class RawSheet extends FakeObject {
     if (!Array.isArray(a1Notations)) throw signature('Sheet', 'getRangeList', [a1Notations]);
     if (a1Notations.length === 0) throw new AppsScriptException('Range not found');
     return new RawRangeList(this._f, a1Notations.map((a) => this.getRange(String(a))));
+  }
+  /** EmbeddedChartBuilder, as Sheet.newChart documents it: build() then insertChart(). */
+  newChart(): RawChartBuilder {
+    return new RawChartBuilder(this._f, this);
+  }
+  insertChart(chart: unknown): void {
+    if (!(chart instanceof RawChart)) throw signature('Sheet', 'insertChart', [chart]);
+    this._f.assertWritable(this._state);
+    if (this._state.charts.some((c) => c.chartId === chart._state.chartId)) throw new AppsScriptException('The chart is already on the sheet.');
+    this._state.charts.push(chart._state);
+  }
+  getCharts(): RawChart[] {
+    return this._state.charts.map((c) => new RawChart(c));
+  }
+  removeChart(chart: unknown): void {
+    if (!(chart instanceof RawChart)) throw signature('Sheet', 'removeChart', [chart]);
+    this._f.assertWritable(this._state);
+    this._state.charts = this._state.charts.filter((c) => c.chartId !== chart._state.chartId);
   }
   /** Adds rows after a position. Only growth at the end is modelled (all Plan Monitor needs); inserting mid-sheet throws. */
   insertRowsAfter(afterPosition: unknown, howMany: unknown): RawSheet {
@@ -1646,3 +1668,64 @@ class RawLogger extends FakeObject {
   }
 }
 
+
+let nextChartId = 1;
+
+/** Sheet.newChart(): collects the chart's settings; build() makes an EmbeddedChart to insert. */
+class RawChartBuilder extends FakeObject {
+  readonly kind = 'EmbeddedChartBuilder';
+  private readonly _chart: FakeChartState = { chartId: 0, type: 'BAR', ranges: [], options: {}, numHeaders: -1, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } };
+  constructor(
+    private readonly _f: Fake,
+    private readonly _sheet: RawSheet,
+  ) {
+    super();
+  }
+  setChartType(type: unknown): RawChartBuilder {
+    if (typeof type !== 'string') throw signature('EmbeddedChartBuilder', 'setChartType', [type]);
+    this._chart.type = type;
+    return this;
+  }
+  addRange(range: unknown): RawChartBuilder {
+    if (!(range instanceof RawRange)) throw signature('EmbeddedChartBuilder', 'addRange', [range]);
+    this._chart.ranges.push(range.getA1Notation());
+    return this;
+  }
+  setOption(name: unknown, value: unknown): RawChartBuilder {
+    if (typeof name !== 'string') throw signature('EmbeddedChartBuilder', 'setOption', [name, value]);
+    this._chart.options[name] = value;
+    return this;
+  }
+  setNumHeaders(n: unknown): RawChartBuilder {
+    if (typeof n !== 'number') throw signature('EmbeddedChartBuilder', 'setNumHeaders', [n]);
+    this._chart.numHeaders = n;
+    return this;
+  }
+  setPosition(anchorRow: unknown, anchorColumn: unknown, offsetX: unknown, offsetY: unknown): RawChartBuilder {
+    if (![anchorRow, anchorColumn, offsetX, offsetY].every((x) => typeof x === 'number')) throw signature('EmbeddedChartBuilder', 'setPosition', [anchorRow, anchorColumn, offsetX, offsetY]);
+    this._chart.position = { row: anchorRow as number, column: anchorColumn as number, offsetX: offsetX as number, offsetY: offsetY as number };
+    return this;
+  }
+  build(): RawChart {
+    if (this._chart.ranges.length === 0) throw new AppsScriptException('A chart needs at least one range of data.');
+    void this._f;
+    void this._sheet;
+    return new RawChart({ ...this._chart, chartId: nextChartId++, ranges: [...this._chart.ranges], options: { ...this._chart.options } });
+  }
+}
+
+class RawChart extends FakeObject {
+  readonly kind = 'EmbeddedChart';
+  constructor(readonly _state: FakeChartState) {
+    super();
+  }
+  getChartId(): number {
+    return this._state.chartId;
+  }
+  getRanges(): string[] {
+    return [...this._state.ranges];
+  }
+  getOptions(): Record<string, unknown> {
+    return { ...this._state.options };
+  }
+}

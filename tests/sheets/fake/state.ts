@@ -35,6 +35,17 @@ export interface FakeProtectionState {
   warningOnly: boolean;
 }
 
+export interface FakeChartState {
+  readonly chartId: number;
+  type: string;
+  /** The data ranges, as A1 on the sheet. */
+  ranges: string[];
+  options: Record<string, unknown>;
+  numHeaders: number;
+  /** Anchor cell (1-based) and pixel offsets. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
 export interface FakeSheetState {
   name: string;
   readonly sheetId: number;
@@ -53,6 +64,8 @@ export interface FakeSheetState {
   protections: FakeProtectionState[];
   /** The sheet's selection, as A1. */
   activeRange: string;
+  /** Embedded charts, in insertion order. */
+  charts: FakeChartState[];
   /** The cell record at A1 ("B7"), or undefined when the cell holds nothing and has no format. */
   cell(a1: string): FakeCellState | undefined;
 }
@@ -104,6 +117,7 @@ export function newSheetState(name: string, sheetId: number, maxRows: number, ma
     columnWidths: new Map(),
     protections: [],
     activeRange: 'A1',
+    charts: [],
     cell: (a1: string) => cells.get(a1.replace(/\$/g, '').toUpperCase()),
   };
 }
@@ -180,6 +194,7 @@ export function snapshotOf(book: FakeSpreadsheetState): unknown {
         frozenColumns: s.frozenColumns,
         merges: [...s.merges].sort(),
         hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
+        charts: s.charts.map((c) => ({ ...c, ranges: [...c.ranges], options: { ...c.options }, position: { ...c.position } })),
         hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         columnWidths: Object.fromEntries([...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v])),
         protections: s.protections.map((p) => ({ ...p })),
