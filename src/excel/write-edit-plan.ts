@@ -1,6 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { FillGroup } from '../../shared/edit-plan/status-fills';
-import type { CellStyle, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
+import type { CellStyle, ChartPlan, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
+import { cellAddress } from '../../shared/grid/a1';
 import type { CellValue } from '../../shared/grid/grid';
 
 /** Excel cuts address strings given to getRanges at 8,192 characters; stay well under. */
@@ -74,8 +75,9 @@ function bytesOf(rows: readonly (readonly unknown[])[]): number {
  */
 function queueSummary(context: Excel.RequestContext, plan: SummarySheetPlan, exists: boolean, options: WriteOptions, budget: number): { sheet: Excel.Worksheet; rest: { from: number; to: number }[] } {
   const sheets = context.workbook.worksheets;
-  const sheet = exists ? sheets.getItem(plan.name) : sheets.add(plan.name);
-  if (exists) sheet.getRange().clear('All');
+  // The tool's own sheet is replaced whole: clearing cells would leave its old chart behind.
+  if (exists) sheets.getItem(plan.name).delete();
+  const sheet = sheets.add(plan.name);
   const width = plan.values[0]?.length ?? 1;
   const blocks: { from: number; to: number }[] = [];
   let from = 0;
@@ -99,7 +101,17 @@ function queueSummary(context: Excel.RequestContext, plan: SummarySheetPlan, exi
     sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7;
   });
   for (const r of plan.hiddenRows) sheet.getRange(`${r}:${r}`).rowHidden = true;
+  if (plan.chart) queueChart(sheet, plan.chart);
   return { sheet, rest };
+}
+
+/** The native stacked bar chart of status by theme, in the same batch as the tables it draws on. */
+function queueChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
+  const c = sheet.charts.add(Excel.ChartType.barStacked, sheet.getRange(chart.range), Excel.ChartSeriesBy.columns);
+  c.name = 'Plan Monitor: status by theme';
+  c.title.text = chart.title;
+  c.setPosition(cellAddress(chart.from.row, chart.from.col), cellAddress(chart.to.row, chart.to.col));
+  chart.series.forEach((s, i) => c.series.getItemAt(i).format.fill.setSolidColor(s.fill));
 }
 
 function queueRows(sheet: Excel.Worksheet, plan: SummarySheetPlan, block: { from: number; to: number }, width: number): void {

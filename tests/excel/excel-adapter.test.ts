@@ -120,3 +120,25 @@ describe('Excel adapter over the real client: round trips and request sizes', ()
     }
   });
 });
+
+describe('Excel adapter: the native chart', () => {
+  it('draws one stacked bar chart of status by theme, in the same write sync, and replaces it on the next build', async () => {
+    const book = bookOf(generatePlan(100));
+    const first = await checkAndApply(book);
+    expect(first.writeSyncs).toBe(1);
+    await checkAndApply(book);
+    const charts = book.chartsOf('Plan Summary');
+    expect(charts).toHaveLength(1);
+    const chart = charts[0];
+    expect(chart?.chartType).toBe('BarStacked');
+    expect(chart?.title.text).toBe('Actions by theme and status');
+    expect(chart?.seriesBy).toBe('Columns');
+    expect(chart?.series.map((s) => [s.name, s.fill])).toEqual([
+      ['Completed', defaultPalette.blue.fill],
+      ['On track', defaultPalette.green.fill],
+      ['Some slippage', defaultPalette.amber.fill],
+      ['Major slippage', defaultPalette.red.fill],
+      ['Not started', defaultPalette.grey.fill],
+    ]);
+  });
+});

@@ -9,8 +9,10 @@
 //  - Object path types: 1 Global (the workbook), 3 Method (getRange, add…), 4 Property
 //    (worksheets, format, fill…), 5 Indexer (getItem), 6 ReferenceId, 7 NullObject.
 //  - Instantiate answers {_ReferenceId} for Range/RangeAreas (the client then addresses the
-//    object by that id in later requests), {Id} for a Worksheet, null for a missing *OrNullObject.
-//  - Query answers use PascalCase keys; navigation loads nest; collections answer {_Items:[…]}.
+//    object by that id in later requests), {Id} for a Worksheet or a Chart (the client rewrites the
+//    path to worksheets[Id] / charts[Id]), null for a missing *OrNullObject.
+//  - Query answers use PascalCase keys; navigation loads nest; collections answer {_Items:[…]}
+//    (plus their own scalars, e.g. ChartCollection {Count}, when selected).
 //  - Errors: {Error:{Code, Message, HttpStatusCode, Location, ActionIndex}}; the client turns
 //    them into OfficeExtension.Error with that code and debugInfo.statement.
 //
@@ -41,6 +43,9 @@ import { type CellValue, formatText, valueTypeOf } from './cell-values.js';
 import {
   type CellFormat,
   type CellRecord,
+  type ChartRecord,
+  type ChartSeriesBy,
+  type ChartSeriesRecord,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FORMAT,
   DEFAULT_ROW_HEIGHT,
@@ -50,11 +55,12 @@ import {
   type SheetVisibility,
   type WorkbookState,
   cellArea,
+  deriveSeries,
   normaliseColor,
 } from './fake-workbook.js';
 
 export { FakeWorkbook, FakeSheet, normaliseColor, DEFAULT_FORMAT } from './fake-workbook.js';
-export type { CellFormat, CellRecord, CellValue, SheetVisibility, WorkbookSnapshot, SheetSnapshot, FormatPatch } from './fake-workbook.js';
+export type { CellFormat, CellRecord, CellValue, SheetVisibility, WorkbookSnapshot, SheetSnapshot, FormatPatch, ChartSnapshot, ChartSeriesSnapshot, ChartSeriesBy } from './fake-workbook.js';
 export { HostError } from './a1.js';
 
 // ---------- wire types ----------
@@ -189,6 +195,13 @@ export const API_SETS: Readonly<Record<string, string>> = {
   'WorksheetProtection.Protect': '1.2',
   'WorksheetProtection.Unprotect': '1.2',
   'WorksheetProtection.Protected': '1.2',
+  'ChartCollection.GetItemOrNullObject': '1.4',
+  'ChartCollection.GetCount': '1.4',
+  'ChartSeriesCollection.GetCount': '1.4',
+  'Chart.ChartType': '1.7',
+  'Chart.Id': '1.7',
+  'Chart.PlotBy': '1.8',
+  'Chart.Worksheet': '1.2',
 };
 
 export interface RequestStats {
@@ -264,9 +277,64 @@ interface FontObj {
   t: 'RangeFont';
   target: Target;
 }
-type HostObject = WorkbookObj | ApplicationObj | SheetsObj | SheetObj | ProtectionObj | RangeObj | AreasObj | RangeCollectionObj | FormatObj | FillObj | FontObj;
+interface ChartsObj {
+  t: 'ChartCollection';
+  sheet: FakeSheet;
+}
+interface ChartObj {
+  t: 'Chart';
+  sheet: FakeSheet;
+  chart: ChartRecord;
+}
+interface ChartTitleObj {
+  t: 'ChartTitle';
+  owner: ChartObj;
+}
+interface ChartLegendObj {
+  t: 'ChartLegend';
+  owner: ChartObj;
+}
+interface SeriesCollectionObj {
+  t: 'ChartSeriesCollection';
+  owner: ChartObj;
+}
+interface SeriesObj {
+  t: 'ChartSeries';
+  owner: ChartObj;
+  series: ChartSeriesRecord;
+}
+interface SeriesFormatObj {
+  t: 'ChartSeriesFormat';
+  owner: SeriesObj;
+}
+interface ChartFillObj {
+  t: 'ChartFill';
+  owner: SeriesObj;
+}
+type ChartPart = ChartsObj | ChartObj | ChartTitleObj | ChartLegendObj | SeriesCollectionObj | SeriesObj | SeriesFormatObj | ChartFillObj;
+type HostObject = WorkbookObj | ApplicationObj | SheetsObj | SheetObj | ProtectionObj | RangeObj | AreasObj | RangeCollectionObj | FormatObj | FillObj | FontObj | ChartPart;
 
-const HOST_TYPES = new Set(['Workbook', 'Application', 'WorksheetCollection', 'Worksheet', 'WorksheetProtection', 'Range', 'RangeAreas', 'RangeCollection', 'RangeFormat', 'RangeFill', 'RangeFont']);
+const HOST_TYPES = new Set([
+  'Workbook',
+  'Application',
+  'WorksheetCollection',
+  'Worksheet',
+  'WorksheetProtection',
+  'Range',
+  'RangeAreas',
+  'RangeCollection',
+  'RangeFormat',
+  'RangeFill',
+  'RangeFont',
+  'ChartCollection',
+  'Chart',
+  'ChartTitle',
+  'ChartLegend',
+  'ChartSeriesCollection',
+  'ChartSeries',
+  'ChartSeriesFormat',
+  'ChartFill',
+]);
 
 function isHostObject(v: unknown): v is HostObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && HOST_TYPES.has(String((v as { t?: unknown }).t));
@@ -286,6 +354,23 @@ const DIMENSION_MISMATCH = "The number of rows or columns in the input array doe
 const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const HORIZONTAL = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const VISIBILITY: SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
+/** Excel.ChartType values (@types/office-js) other than "Invalid". */
+const CHART_TYPES = new Set(
+  (
+    'ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered BarStacked BarStacked100 ' +
+    '3DBarClustered 3DBarStacked 3DBarStacked100 LineStacked LineStacked100 LineMarkers LineMarkersStacked LineMarkersStacked100 PieOfPie ' +
+    'PieExploded 3DPieExploded BarOfPie XYScatterSmooth XYScatterSmoothNoMarkers XYScatterLines XYScatterLinesNoMarkers AreaStacked ' +
+    'AreaStacked100 3DAreaStacked 3DAreaStacked100 DoughnutExploded RadarMarkers RadarFilled Surface SurfaceWireframe SurfaceTopView ' +
+    'SurfaceTopViewWireframe Bubble Bubble3DEffect StockHLC StockOHLC StockVHLC StockVOHLC CylinderColClustered CylinderColStacked ' +
+    'CylinderColStacked100 CylinderBarClustered CylinderBarStacked CylinderBarStacked100 CylinderCol ConeColClustered ConeColStacked ' +
+    'ConeColStacked100 ConeBarClustered ConeBarStacked ConeBarStacked100 ConeCol PyramidColClustered PyramidColStacked PyramidColStacked100 ' +
+    'PyramidBarClustered PyramidBarStacked PyramidBarStacked100 PyramidCol 3DColumn Line 3DLine 3DPie Pie XYScatter 3DArea Area Doughnut ' +
+    'Radar Histogram Boxwhisker Pareto RegionMap Treemap Waterfall Sunburst Funnel'
+  ).split(' '),
+);
+/** Excel.ChartLegendPosition values a legend can be given ("Invalid" and "Custom" are read-only states). */
+const LEGEND_POSITIONS = ['Top', 'Bottom', 'Left', 'Right', 'Corner'];
+const SERIES_BY = ['Auto', 'Columns', 'Rows'];
 
 export class FakeExcelHost {
   readonly book: FakeWorkbook;
@@ -558,6 +643,7 @@ export class FakeExcelHost {
   private instantiate(obj: HostObject | null): unknown {
     if (!obj) return null;
     if (obj.t === 'Worksheet') return { Id: obj.sheet.id };
+    if (obj.t === 'Chart') return { Id: obj.chart.id };
     if (obj.t === 'Range' || obj.t === 'RangeAreas') return { _ReferenceId: this.keep(obj) };
     return {};
   }
@@ -592,6 +678,20 @@ export class FakeExcelHost {
         return { t: 'Worksheet', sheet: this.alive((o as Target).sheet) };
       case 'RangeAreas.Areas':
         return { t: 'RangeCollection', owner: o as AreasObj };
+      case 'Worksheet.Charts':
+        return { t: 'ChartCollection', sheet: this.alive((o as SheetObj).sheet) };
+      case 'Chart.Title':
+        return { t: 'ChartTitle', owner: o as ChartObj };
+      case 'Chart.Legend':
+        return { t: 'ChartLegend', owner: o as ChartObj };
+      case 'Chart.Series':
+        return { t: 'ChartSeriesCollection', owner: o as ChartObj };
+      case 'Chart.Worksheet':
+        return { t: 'Worksheet', sheet: this.alive((o as ChartObj).sheet) };
+      case 'ChartSeries.Format':
+        return { t: 'ChartSeriesFormat', owner: o as SeriesObj };
+      case 'ChartSeriesFormat.Fill':
+        return { t: 'ChartFill', owner: (o as SeriesFormatObj).owner };
     }
     throw notImplemented(`property ${key}`);
   }
@@ -601,6 +701,11 @@ export class FakeExcelHost {
       const s = this.book.findSheet(String(args[0]));
       if (!s) throw itemNotFound(`worksheet "${String(args[0])}"`);
       return { t: 'Worksheet', sheet: s };
+    }
+    if (o.t === 'ChartCollection') {
+      const chart = this.findChart(o.sheet, args[0]);
+      if (!chart) throw itemNotFound(`chart "${String(args[0])}"`);
+      return { t: 'Chart', sheet: o.sheet, chart };
     }
     throw notImplemented(`${o.t}.getItem`);
   }
@@ -613,6 +718,63 @@ export class FakeExcelHost {
       throw new HostError('AccessDenied', `${MESSAGES.AccessDenied} (worksheet "${sheet.name}" is protected)`, 403);
     }
     return sheet;
+  }
+
+  /** A chart of the sheet by id or name (case-insensitive), or null. */
+  private findChart(sheet: FakeSheet, key: unknown): ChartRecord | null {
+    const k = String(key).toLowerCase();
+    const charts = this.alive(sheet).charts;
+    return charts.find((c) => c.id.toLowerCase() === k) ?? charts.find((c) => c.name.toLowerCase() === k) ?? null;
+  }
+
+  /** The chart behind a Chart object, or ItemNotFound once it (or its sheet) is deleted. */
+  private liveChart(o: ChartObj): ChartRecord {
+    if (!this.alive(o.sheet).charts.includes(o.chart)) throw itemNotFound(`chart "${o.chart.name}" was deleted`);
+    return o.chart;
+  }
+
+  /** A chart about to be changed: its sheet must not be protected. */
+  private writableChart(o: ChartObj): ChartRecord {
+    this.writable(o.sheet);
+    return this.liveChart(o);
+  }
+
+  private liveSeries(o: SeriesObj): ChartSeriesRecord {
+    if (!this.liveChart(o.owner).series.includes(o.series)) throw itemNotFound(`series "${o.series.name}" is no longer in its chart`);
+    return o.series;
+  }
+
+  /** Source data of ChartCollection.add / Chart.setData: a Range (the client refuses anything else). */
+  private sourceArg(argObj: HostObject | null | undefined): RangeObj {
+    if (!argObj || argObj.t !== 'Range') throw invalidArgument('sourceData must be a Range');
+    this.alive(argObj.sheet);
+    return argObj;
+  }
+
+  private seriesByArg(v: unknown): ChartSeriesBy | 'Auto' {
+    if (v === null || v === undefined) return 'Auto';
+    if (typeof v !== 'string' || !SERIES_BY.includes(v)) throw invalidArgument(`seriesBy "${String(v)}"`);
+    return v as ChartSeriesBy | 'Auto';
+  }
+
+  private chartTypeArg(v: unknown): string {
+    if (typeof v !== 'string' || !CHART_TYPES.has(v)) throw invalidArgument(`chart type "${String(v)}"`);
+    return v;
+  }
+
+  /** setPosition's startCell / endCell: an address or a Range on the chart's sheet. */
+  private cellArg(sheet: FakeSheet, arg: unknown, argObj: HostObject | null | undefined, what: string): Area {
+    if (argObj) {
+      if (argObj.t !== 'Range') throw invalidArgument(`${what} must be a Range or an address`);
+      if (argObj.sheet !== sheet) throw invalidArgument(`${what} is not on worksheet "${sheet.name}"`);
+      return argObj.area;
+    }
+    return this.areaOn(sheet, arg);
+  }
+
+  private points(v: unknown, what: string): number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalidArgument(what);
+    return v;
   }
 
   private areasOf(t: Target): Area[] {
@@ -773,8 +935,104 @@ export class FakeExcelHost {
           return null;
         }
         break;
+      case 'ChartCollection':
+      case 'Chart':
+      case 'ChartSeriesCollection':
+      case 'ChartFill': {
+        const v = this.chartMethod(o, name, args, argObjs);
+        if (v !== undefined) return v;
+        break;
+      }
     }
     throw notImplemented(`method ${key}`);
+  }
+
+  /** Chart methods; undefined when the member is not modelled. */
+  private chartMethod(o: ChartsObj | ChartObj | SeriesCollectionObj | ChartFillObj, name: string, args: unknown[], argObjs: (HostObject | null)[]): unknown {
+    switch (`${o.t}.${name}`) {
+      case 'ChartCollection.Add': {
+        const c = o as ChartsObj;
+        const sheet = this.writable(c.sheet);
+        const type = this.chartTypeArg(args[0]);
+        const src = this.sourceArg(argObjs[1]);
+        const by = this.seriesByArg(args[2]);
+        return { t: 'Chart', sheet, chart: this.book.createChart(sheet, type, src.sheet, src.area, by) } satisfies ChartObj;
+      }
+      case 'ChartCollection.GetItem':
+        return this.indexer(o, args);
+      case 'ChartCollection.GetItemOrNullObject': {
+        const c = o as ChartsObj;
+        const chart = this.findChart(c.sheet, args[0]);
+        return chart ? ({ t: 'Chart', sheet: c.sheet, chart } satisfies ChartObj) : null;
+      }
+      case 'ChartCollection.GetItemAt': {
+        const c = o as ChartsObj;
+        const i = this.int(args[0], 'index', 0);
+        const chart = this.alive(c.sheet).charts[i];
+        if (!chart) throw itemNotFound(`chart ${i}`);
+        return { t: 'Chart', sheet: c.sheet, chart } satisfies ChartObj;
+      }
+      case 'ChartCollection.GetCount':
+        return this.alive((o as ChartsObj).sheet).charts.length;
+      case 'Chart.Delete': {
+        const c = o as ChartObj;
+        const chart = this.writableChart(c);
+        c.sheet.charts = c.sheet.charts.filter((x) => x !== chart);
+        return null;
+      }
+      case 'Chart.SetPosition': {
+        const c = o as ChartObj;
+        const chart = this.writableChart(c);
+        const sheet = c.sheet;
+        const start = this.cellArg(sheet, args[0], argObjs[0], 'startCell');
+        const hasEnd = (args[1] !== null && args[1] !== undefined) || Boolean(argObjs[1]);
+        const end = hasEnd ? this.cellArg(sheet, args[1], argObjs[1], 'endCell') : null;
+        const left = sheet.columnLeft(start.c0);
+        const top = sheet.rowTop(start.r0);
+        if (end) {
+          // The chart spans from the start cell's top-left corner to the end cell's bottom-right one.
+          if (end.r1 < start.r0 || end.c1 < start.c0) throw invalidArgument('endCell is above or to the left of startCell');
+          chart.width = sheet.columnLeft(end.c1 + 1) - left;
+          chart.height = sheet.rowTop(end.r1 + 1) - top;
+        }
+        chart.left = left;
+        chart.top = top;
+        return null;
+      }
+      case 'Chart.SetData': {
+        const c = o as ChartObj;
+        const chart = this.writableChart(c);
+        const src = this.sourceArg(argObjs[0]);
+        const req = this.seriesByArg(args[1]);
+        const a = src.area;
+        const by: ChartSeriesBy = req === 'Auto' ? (a.r1 - a.r0 > a.c1 - a.c0 ? 'Columns' : 'Rows') : req;
+        const series = deriveSeries(src.sheet, a, by);
+        // Series formatting stays with the series position, as when Excel's data range is edited.
+        series.forEach((s, i) => (s.fill = chart.series[i]?.fill ?? null));
+        chart.source = { sheet: src.sheet, area: { ...a } };
+        chart.seriesBy = by;
+        chart.series = series;
+        return null;
+      }
+      case 'ChartSeriesCollection.GetItemAt': {
+        const c = o as SeriesCollectionObj;
+        const i = this.int(args[0], 'index', 0);
+        const series = this.liveChart(c.owner).series[i];
+        if (!series) throw itemNotFound(`series ${i}`);
+        return { t: 'ChartSeries', owner: c.owner, series } satisfies SeriesObj;
+      }
+      case 'ChartSeriesCollection.GetCount':
+        return this.liveChart((o as SeriesCollectionObj).owner).series.length;
+      case 'ChartFill.SetSolidColor':
+      case 'ChartFill.Clear': {
+        const f = o as ChartFillObj;
+        this.writableChart(f.owner.owner);
+        const series = this.liveSeries(f.owner);
+        series.fill = name === 'Clear' ? null : normaliseColor(args[0]);
+        return null;
+      }
+    }
+    return undefined;
   }
 
   private worksheetMethod(o: SheetObj, name: string, args: unknown[]): unknown {
@@ -1245,6 +1503,65 @@ export class FakeExcelHost {
         for (const a of this.areasOf(o.target)) sheet.applyFormat(a, patch);
         return;
       }
+      case 'Chart': {
+        switch (name) {
+          case 'Name':
+            if (typeof v !== 'string' || v.trim() === '') throw invalidArgument('chart name');
+            this.writableChart(o).name = v;
+            return;
+          case 'ChartType':
+            this.writableChart(o).chartType = this.chartTypeArg(v);
+            return;
+          case 'Top':
+          case 'Left':
+          case 'Width':
+          case 'Height': {
+            const n = this.points(v, lcFirst(name));
+            const chart = this.writableChart(o);
+            if (name === 'Top') chart.top = n;
+            else if (name === 'Left') chart.left = n;
+            else if (name === 'Width') chart.width = n;
+            else chart.height = n;
+            return;
+          }
+        }
+        break;
+      }
+      case 'ChartTitle':
+        switch (name) {
+          case 'Text': {
+            if (typeof v !== 'string') throw invalidArgument('title text');
+            const chart = this.writableChart(o.owner);
+            chart.title.text = v;
+            if (v !== '') chart.title.visible = true; // giving a chart a title shows it, as in Excel
+            return;
+          }
+          case 'Visible':
+            if (typeof v !== 'boolean') throw invalidArgument('visible');
+            this.writableChart(o.owner).title.visible = v;
+            return;
+        }
+        break;
+      case 'ChartLegend':
+        switch (name) {
+          case 'Position':
+            if (typeof v !== 'string' || !LEGEND_POSITIONS.includes(v)) throw invalidArgument(`legend position "${String(v)}"`);
+            this.writableChart(o.owner).legend.position = v;
+            return;
+          case 'Visible':
+            if (typeof v !== 'boolean') throw invalidArgument('visible');
+            this.writableChart(o.owner).legend.visible = v;
+            return;
+        }
+        break;
+      case 'ChartSeries':
+        if (name === 'Name') {
+          if (typeof v !== 'string' || v.length > 255) throw invalidArgument('series name (at most 255 characters)');
+          this.writableChart(o.owner);
+          this.liveSeries(o).name = v;
+          return;
+        }
+        break;
     }
     throw notImplemented(`setting ${key}`);
   }
@@ -1264,9 +1581,24 @@ export class FakeExcelHost {
       let list = items;
       if (qi.Skip) list = list.slice(qi.Skip);
       if (qi.Top !== undefined && qi.Top !== null) list = list.slice(0, qi.Top);
-      const sel = strip(select);
+      // The client strips "items/", so a collection's own properties (count) arrive mixed with
+      // the items' ones: answer those at the collection level, the rest per item.
+      const own = this.collectionScalars(o);
+      const out: Record<string, unknown> = {};
+      const all = strip(select);
+      const sel = all ? all.filter((s) => !own[ucFirst(s.trim())]) : null;
+      for (const s of all ?? []) {
+        const P = ucFirst(s.trim());
+        const g = own[P];
+        if (!g) continue;
+        this.requireSet(o.t, P);
+        out[P] = g();
+      }
       const exp = strip(expand);
-      return { _Items: list.map((it) => this.select(it, sel && sel.length > 0 ? sel : null, exp)) };
+      // load('count') alone loads the count, not the items.
+      if (all && all.length > 0 && sel?.length === 0 && !exp?.length) return out;
+      out._Items = list.map((it) => this.select(it, sel && sel.length > 0 ? sel : null, exp));
+      return out;
     }
     return this.select(o, select, expand);
   }
@@ -1274,7 +1606,16 @@ export class FakeExcelHost {
   private items(o: HostObject): HostObject[] | null {
     if (o.t === 'WorksheetCollection') return this.book.sheets.map((sheet) => ({ t: 'Worksheet', sheet }));
     if (o.t === 'RangeCollection') return o.owner.areas.map((area) => ({ t: 'Range', sheet: o.owner.sheet, area }));
+    if (o.t === 'ChartCollection') return this.alive(o.sheet).charts.map((chart) => ({ t: 'Chart', sheet: o.sheet, chart }));
+    if (o.t === 'ChartSeriesCollection') return this.liveChart(o.owner).series.map((series) => ({ t: 'ChartSeries', owner: o.owner, series }));
     return null;
+  }
+
+  /** Scalar properties of a collection itself (as opposed to its items'). */
+  private collectionScalars(o: HostObject): Record<string, () => unknown> {
+    if (o.t === 'ChartCollection') return { Count: () => this.alive(o.sheet).charts.length };
+    if (o.t === 'ChartSeriesCollection') return { Count: () => this.liveChart(o.owner).series.length };
+    return {};
   }
 
   private select(o: HostObject, select: string[] | null, expand: string[] | null): Record<string, unknown> {
@@ -1310,6 +1651,7 @@ export class FakeExcelHost {
       out[P] = this.query(child, sub ? { Select: sub } : {});
     }
     if (o.t === 'Worksheet') out.Id = o.sheet.id; // identity: the client rewrites paths to worksheets[Id]
+    if (o.t === 'Chart') out.Id = o.chart.id; // likewise charts[Id]
     return out;
   }
 
@@ -1360,8 +1702,35 @@ export class FakeExcelHost {
           Size: () => this.uniformFormat(o.target, (f) => f.size),
           Name: () => this.uniformFormat(o.target, (f) => f.fontName),
         };
+      case 'Chart': {
+        const c = (): ChartRecord => this.liveChart(o);
+        return {
+          Name: () => c().name,
+          Id: () => c().id,
+          ChartType: () => c().chartType,
+          Top: () => c().top,
+          Left: () => c().left,
+          Width: () => c().width,
+          Height: () => c().height,
+          PlotBy: () => c().seriesBy,
+        };
+      }
+      case 'ChartTitle': {
+        const c = (): ChartRecord => this.liveChart(o.owner);
+        return { Text: () => c().title.text, Visible: () => c().title.visible };
+      }
+      case 'ChartLegend': {
+        const c = (): ChartRecord => this.liveChart(o.owner);
+        return { Position: () => c().legend.position, Visible: () => c().legend.visible };
+      }
+      case 'ChartSeries':
+        return { Name: () => this.liveSeries(o).name };
       case 'WorksheetCollection':
       case 'RangeCollection':
+      case 'ChartCollection':
+      case 'ChartSeriesCollection':
+      case 'ChartSeriesFormat':
+      case 'ChartFill':
         return {};
     }
   }

@@ -25,9 +25,10 @@ import {
   isEntireRows,
   itemNotFound,
   parseArea,
+  qualifiedAddress,
   MESSAGES,
 } from './a1.js';
-import { type CellValue, typeInput } from './cell-values.js';
+import { type CellValue, formatText, typeInput } from './cell-values.js';
 
 export type { CellValue } from './cell-values.js';
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -76,6 +77,52 @@ const MAX_CELLWISE = 5_000_000;
 
 export type FormatPatch = Partial<CellFormat>;
 
+// ---------- charts ----------
+
+/** How the series of a chart run through its source data, once "Auto" is resolved. */
+export type ChartSeriesBy = 'Columns' | 'Rows';
+
+/** One series of a chart: a row or column of the source data. */
+export interface ChartSeriesRecord {
+  /** Series name: the header cell's text when the chart was made (or set later), else "SeriesN". */
+  name: string;
+  /** The series' values, on the source sheet (header and category cells excluded). */
+  values: Area;
+  /** Solid fill "#RRGGBB" set through format.fill.setSolidColor, or null (automatic colour). */
+  fill: string | null;
+}
+
+/** A native chart on a worksheet. Geometry is in points from the sheet's top-left corner. */
+export interface ChartRecord {
+  id: string;
+  name: string;
+  chartType: string;
+  title: { text: string; visible: boolean };
+  legend: { position: string; visible: boolean };
+  /** Source data: the sheet it is on (the chart's own or another) and the area. */
+  source: { sheet: FakeSheet; area: Area };
+  seriesBy: ChartSeriesBy;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: ChartSeriesRecord[];
+}
+
+/** Excel's size for a new chart: 5 × 3 inches. */
+export const DEFAULT_CHART_WIDTH = 360;
+export const DEFAULT_CHART_HEIGHT = 216;
+
+function copyChart(c: ChartRecord): ChartRecord {
+  return {
+    ...c,
+    title: { ...c.title },
+    legend: { ...c.legend },
+    source: { sheet: c.source.sheet, area: { ...c.source.area } },
+    series: c.series.map((s) => ({ ...s, values: { ...s.values } })),
+  };
+}
+
 function emptyRecord(format: CellFormat): CellRecord {
   return { value: '', formula: null, ...format };
 }
@@ -102,6 +149,10 @@ export class FakeSheet {
   columnWidths = new Map<number, number>();
   /** Row heights in points, only where set. */
   rowHeights = new Map<number, number>();
+  /** Charts in creation order (ChartCollection order). */
+  charts: ChartRecord[] = [];
+  /** Number for the next default chart name ("Chart N"); like Excel's, it is not reused after a delete. */
+  nextChartNumber = 1;
   private readonly book: FakeWorkbook;
 
   constructor(book: FakeWorkbook, id: string, name: string) {
@@ -339,6 +390,75 @@ export class FakeSheet {
   rowHeight(r: number): number {
     return this.hiddenRows.has(r) ? 0 : (this.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
   }
+
+  // ---------- geometry (points) ----------
+
+  /** Distance in points from the sheet's left edge to the left edge of column c. */
+  columnLeft(c: number): number {
+    return offsetOf(c, DEFAULT_COLUMN_WIDTH, this.columnWidths, this.hiddenColumns, (i) => this.columnWidth(i));
+  }
+
+  /** Distance in points from the sheet's top edge to the top edge of row r. */
+  rowTop(r: number): number {
+    return offsetOf(r, DEFAULT_ROW_HEIGHT, this.rowHeights, this.hiddenRows, (i) => this.rowHeight(i));
+  }
+
+  /**
+   * The cell under a point: for a top-left corner (end = false) the cell whose left/top edge is at or
+   * before the point; for a bottom-right corner (end = true) the cell whose right/bottom edge is at
+   * or after it, so a chart ending exactly on a gridline does not spill into the next cell.
+   */
+  cellAtPoint(x: number, y: number, end: boolean): { r: number; c: number } {
+    return { r: indexAt(y, end, MAX_ROW, (i) => this.rowHeight(i)), c: indexAt(x, end, MAX_COL, (i) => this.columnWidth(i)) };
+  }
+
+  /** The cells a chart covers, e.g. "F2:M20". */
+  chartCells(chart: ChartRecord): Area {
+    const from = this.cellAtPoint(chart.left, chart.top, false);
+    const to = this.cellAtPoint(chart.left + chart.width, chart.top + chart.height, true);
+    return { r0: from.r, c0: from.c, r1: Math.max(from.r, to.r), c1: Math.max(from.c, to.c) };
+  }
+}
+
+function offsetOf(index: number, dflt: number, sizes: Map<number, number>, hidden: Set<number>, size: (i: number) => number): number {
+  let total = index * dflt;
+  for (const i of new Set([...sizes.keys(), ...hidden])) if (i < index) total += size(i) - dflt;
+  return total;
+}
+
+function indexAt(point: number, end: boolean, max: number, size: (i: number) => number): number {
+  let edge = 0;
+  for (let i = 0; i <= max; i++) {
+    const s = size(i);
+    if (s > 0 && (end ? point <= edge + s : point < edge + s)) return i;
+    edge += s;
+  }
+  return max;
+}
+
+/**
+ * Series of a chart over `area`, Excel-style: by columns, the first column holds the categories and
+ * each later column is a series named by its cell in the first row; by rows, the reverse. A source
+ * of one column (or row) is a single series. The first row/column is always taken as names and
+ * categories (Excel guesses from the cell types).
+ */
+export function deriveSeries(source: FakeSheet, area: Area, by: ChartSeriesBy): ChartSeriesRecord[] {
+  const byCols = by === 'Columns';
+  const lines = byCols ? [area.c0, area.c1] : [area.r0, area.r1];
+  const across = byCols ? [area.r0, area.r1] : [area.c0, area.c1];
+  const [lo = 0, hi = 0] = lines;
+  const [alo = 0, ahi = 0] = across;
+  const hasCategories = hi > lo;
+  const hasNames = ahi > alo;
+  const out: ChartSeriesRecord[] = [];
+  for (let i = hasCategories ? lo + 1 : lo; i <= hi; i++) {
+    const head = hasNames ? (byCols ? source.cell(alo, i) : source.cell(i, alo)) : null;
+    const text = head ? formatText(head.value, head.numberFormat) : '';
+    const from = hasNames ? alo + 1 : alo;
+    const values: Area = byCols ? { r0: from, r1: ahi, c0: i, c1: i } : { r0: i, r1: i, c0: from, c1: ahi };
+    out.push({ name: text !== '' ? text : `Series${out.length + 1}`, values, fill: null });
+  }
+  return out;
 }
 
 // ---------- snapshot ----------
@@ -360,6 +480,35 @@ export interface SheetSnapshot {
   columnFormats: Record<string, FormatPatch>;
   rowFormats: Record<string, FormatPatch>;
   sheetFormat: FormatPatch;
+  charts: ChartSnapshot[];
+}
+
+export interface ChartSeriesSnapshot {
+  name: string;
+  /** Sheet-qualified address of the series' values, e.g. "Plan!B2:B5". */
+  values: string;
+  /** "#RRGGBB", or null until format.fill.setSolidColor is called. */
+  fill: string | null;
+}
+
+export interface ChartSnapshot {
+  id: string;
+  name: string;
+  /** Excel.ChartType value, e.g. "BarStacked". */
+  chartType: string;
+  title: { text: string; visible: boolean };
+  legend: { position: string; visible: boolean };
+  /** Sheet-qualified address of the source data, e.g. "Plan!A1:D5". */
+  sourceData: string;
+  /** "Columns" or "Rows" ("Auto" resolved when the chart was made). */
+  seriesBy: ChartSeriesBy;
+  /** The cells the chart spans, e.g. "F2:M20". */
+  position: string;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: ChartSeriesSnapshot[];
 }
 
 export interface WorkbookSnapshot {
@@ -376,6 +525,7 @@ export interface WorkbookState {
   selection: Selection | null;
   calcSuspended: boolean;
   nextSheetNumber: number;
+  nextChartId: number;
 }
 interface SheetCopy {
   name: string;
@@ -391,6 +541,8 @@ interface SheetCopy {
   hiddenColumns: Set<number>;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  charts: ChartRecord[];
+  nextChartNumber: number;
 }
 
 export interface Selection {
@@ -414,6 +566,7 @@ export class FakeWorkbook {
   /** True while the request being processed called suspendApiCalculationUntilNextSync(). */
   calcSuspended = false;
   private nextSheetNumber = 1;
+  private nextChartId = 1;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const n of sheetNames) this.addSheet(n);
@@ -558,6 +711,64 @@ export class FakeWorkbook {
     sheet.setRowsHidden(area, hidden);
   }
 
+  /**
+   * Adds a chart to `sheet` over `area` of `source` (Excel's ChartCollection.add): named "Chart N",
+   * 360 × 216 pt, placed at the top row of the source data one column clear of its right edge.
+   * seriesBy "Auto" plots by columns when the data has more rows than columns, else by rows.
+   */
+  createChart(sheet: FakeSheet, chartType: string, source: FakeSheet, area: Area, seriesBy: ChartSeriesBy | 'Auto' = 'Auto'): ChartRecord {
+    const by: ChartSeriesBy = seriesBy === 'Auto' ? (area.r1 - area.r0 > area.c1 - area.c0 ? 'Columns' : 'Rows') : seriesBy;
+    const series = deriveSeries(source, area, by);
+    const chart: ChartRecord = {
+      id: `{00000000-0005-0000-${String(this.nextChartId++).padStart(4, '0')}-000000000000}`,
+      name: `Chart ${sheet.nextChartNumber++}`,
+      chartType,
+      title: { text: '', visible: false },
+      // Excel shows a legend (at the bottom) only when there is more than one series.
+      legend: { position: 'Bottom', visible: series.length > 1 },
+      source: { sheet: source, area: { ...area } },
+      seriesBy: by,
+      top: sheet.rowTop(area.r0),
+      left: sheet.columnLeft(Math.min(area.c1 + 2, MAX_COL)),
+      width: DEFAULT_CHART_WIDTH,
+      height: DEFAULT_CHART_HEIGHT,
+      series,
+    };
+    sheet.charts.push(chart);
+    return chart;
+  }
+
+  /** Seeds a chart (no protection check), e.g. addChart('Plan', 'ColumnClustered', 'A1:D5'). */
+  addChart(sheetName: string, chartType: string, sourceAddress: string, seriesBy: ChartSeriesBy | 'Auto' = 'Auto'): ChartSnapshot {
+    const sheet = this.sheet(sheetName);
+    const { sheet: source, area } = this.areaOf(sheetName, sourceAddress);
+    return this.chartSnapshot(sheet, this.createChart(sheet, chartType, source, area, seriesBy));
+  }
+
+  /** The charts of a sheet, in ChartCollection order (copies, as in snapshot()). */
+  chartsOf(sheetName: string): ChartSnapshot[] {
+    const sheet = this.sheet(sheetName);
+    return sheet.charts.map((c) => this.chartSnapshot(sheet, c));
+  }
+
+  private chartSnapshot(sheet: FakeSheet, c: ChartRecord): ChartSnapshot {
+    return {
+      id: c.id,
+      name: c.name,
+      chartType: c.chartType,
+      title: { ...c.title },
+      legend: { ...c.legend },
+      sourceData: qualifiedAddress(c.source.sheet.name, c.source.area),
+      seriesBy: c.seriesBy,
+      position: formatArea(sheet.chartCells(c)),
+      top: c.top,
+      left: c.left,
+      width: c.width,
+      height: c.height,
+      series: c.series.map((s) => ({ name: s.name, values: qualifiedAddress(c.source.sheet.name, s.values), fill: s.fill })),
+    };
+  }
+
   /** Values of a rectangle (merged non-anchor cells read as stored). */
   valuesOf(sheetName: string, address: string): CellValue[][] {
     const { sheet, area } = this.areaOf(sheetName, address);
@@ -609,6 +820,7 @@ export class FakeWorkbook {
           columnFormats: byCol(s.colStyles),
           rowFormats: byRow(s.rowStyles),
           sheetFormat: { ...s.sheetStyle },
+          charts: s.charts.map((c) => this.chartSnapshot(s, c)),
         };
       }),
       activeSheet: this.activeSheet?.name ?? null,
@@ -635,6 +847,8 @@ export class FakeWorkbook {
         hiddenColumns: new Set(s.hiddenColumns),
         columnWidths: new Map(s.columnWidths),
         rowHeights: new Map(s.rowHeights),
+        charts: s.charts.map(copyChart),
+        nextChartNumber: s.nextChartNumber,
       });
     }
     return {
@@ -644,6 +858,7 @@ export class FakeWorkbook {
       selection: this.selection ? { sheet: this.selection.sheet, areas: this.selection.areas.map((a) => ({ ...a })) } : null,
       calcSuspended: this.calcSuspended,
       nextSheetNumber: this.nextSheetNumber,
+      nextChartId: this.nextChartId,
     };
   }
 
@@ -663,11 +878,14 @@ export class FakeWorkbook {
       s.hiddenColumns = c.hiddenColumns;
       s.columnWidths = c.columnWidths;
       s.rowHeights = c.rowHeights;
+      s.charts = c.charts;
+      s.nextChartNumber = c.nextChartNumber;
     }
     this.activeSheet = state.active;
     this.selection = state.selection;
     this.calcSuspended = state.calcSuspended;
     this.nextSheetNumber = state.nextSheetNumber;
+    this.nextChartId = state.nextChartId;
   }
 }
 
