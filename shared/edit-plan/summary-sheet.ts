@@ -224,7 +224,7 @@ export interface SummarySheetChoice {
 
 /**
  * Picks where the summary goes: the wanted name when it is free or already the tool's; otherwise
- * "Name (2)", "Name (3)"… — never a sheet the user made. Sheet names compare case-insensitively, as in Excel.
+ * "Name (2)", "Name (3)"… — never a sheet the user made. Sheet names compare case-insensitively, as Excel compares them.
  */
 export function chooseSummarySheetName(wanted: string, sheets: readonly SheetInfo[]): SummarySheetChoice {
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));

@@ -343,7 +343,7 @@ function listsSection(ctx: Context): string {
 }
 
 /**
- * The whole report as one HTML document. Every text that came from a cell (actions, commentary,
+ * The whole report as one HTML page; every text that came from a cell (actions, commentary,
  * leads, refs, theme names, period labels, the sheet name) is escaped; attributes carry only
  * fixed text and validated #RRGGBB colours.
  */

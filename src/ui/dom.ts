@@ -10,7 +10,7 @@ export type Child = Node | string | number | null | undefined | false;
 export interface Props {
   /** Space-separated class names. */
   class?: string;
-  /** Attributes, set with setAttribute (never innerHTML); `false`/`undefined` leaves one out. */
+  /** Attributes, set with setAttribute (never parsed as markup); `false`/`undefined` leaves one out. */
   attrs?: Record<string, string | number | boolean | undefined>;
 }
 
