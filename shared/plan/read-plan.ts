@@ -89,6 +89,14 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     return p;
   };
   const merged = mergedRows(grid);
+  const headerTexts = Object.entries(cols).map(([, m]) => ({ col: m.col - grid.left, text: m.text.toLowerCase() }));
+  /** True when the row repeats the header's own headings in at least two mapped columns, the status one among them. */
+  const repeatsHeader = (r: number): boolean => {
+    let same = 0;
+    for (const h of headerTexts) if (h.text !== '' && cellText(valueAt(grid, r, h.col)).toLowerCase() === h.text) same++;
+    const status = cols.status;
+    return same >= 2 && status !== undefined && cellText(valueAt(grid, r, status.col - grid.left)).toLowerCase() === status.text.toLowerCase();
+  };
   const hasErrors = grid.errors !== undefined;
   const mappedFields = Object.keys(cols) as ColumnField[];
   const actions: ActionRow[] = [];
@@ -116,8 +124,14 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     const dated = !isBlank(at(r, 'target')) || !isBlank(at(r, 'revised'));
     const refLooksLikeAction = ref !== null && actionRefPattern.test(ref);
 
-    if (!refLooksLikeAction && statusText === '' && footerPattern.test(firstText)) {
+    // A total row may carry a count under Status ("Grand total | … | 62"): still not an action.
+    if (!refLooksLikeAction && footerPattern.test(firstText) && (statusText === '' || /^[\d.,\s]+$/.test(statusText))) {
       kinds.push({ row, kind: 'footer' });
+      continue;
+    }
+    // The header repeated further down (plans pasted together from pages) is not an action either.
+    if (!refLooksLikeAction && repeatsHeader(r)) {
+      kinds.push({ row, kind: 'heading' });
       continue;
     }
     // A heading has no status and no dates, and reads as one: a lone cell, a merged row, a bare

@@ -4,9 +4,9 @@ import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
 import { isOwnSummarySheet } from '../edit-plan/summary-sheet';
 import { detectHeader } from '../header/detect-header';
 import { compareWithHistory, type PeriodComparison } from '../history/compare';
-import { historyMarker, historySheetName, readHistorySheet, type Period } from '../history/history-sheet';
+import { historyMarker, readHistorySheet, type Period } from '../history/history-sheet';
 import { themeRollup, type ThemeRollup } from '../summary/themes';
-import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker, settingsSheetName } from '../settings/settings-sheet';
+import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker } from '../settings/settings-sheet';
 import { parseSettings, renderSettingsProblem, type Settings, type SettingsInput } from '../settings/settings';
 import { firstCell, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/workbook';
 
@@ -46,7 +46,8 @@ export interface RunFailure {
 /** Sheets the tool made: never a candidate monitoring sheet. */
 export function isToolSheet(s: SheetSnapshot): boolean {
   const a1 = firstCell(s);
-  return isOwnSummarySheet(a1) || a1 === settingsMarker || s.name === settingsSheetName || a1 === historyMarker || s.name === historySheetName;
+  // By marker only: a user's own sheet that happens to share a tool sheet's name is still theirs.
+  return isOwnSummarySheet(a1) || a1 === settingsMarker || a1 === historyMarker;
 }
 
 function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
@@ -66,7 +67,7 @@ export function mergeSettingsInput(base: SettingsInput, over: SettingsInput): Se
 
 /** Reads the settings, finds the monitoring sheet and checks it: everything a host needs before it shows or writes anything. */
 export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): PreparedRun | RunFailure {
-  const settingsSheet = workbook.sheets.find((s) => s.name === settingsSheetName || firstCell(s) === settingsMarker);
+  const settingsSheet = workbook.sheets.find((s) => firstCell(s) === settingsMarker);
   const fromSheet = readSettingsSheet(settingsSheet?.grid ?? null);
   const settingsNotes = fromSheet.problems.map(renderSettingsSheetProblem);
   let settings = fromSheet.settings;
@@ -97,13 +98,13 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
       return {
         ok: false,
         code: 'no-plan',
-        message: `No sheet in this workbook looks like a monitoring sheet. ${why && !why.ok ? why.message : 'The workbook has no visible sheets.'}`,
+        message: `No sheet in this workbook looks like a monitoring sheet. ${why && !why.ok ? why.message : 'Its only visible sheets are the ones Plan Monitor made.'}`,
       };
     }
   }
   const checked = checkPlan(sheet.grid, settings, asOf);
   if (!checked.ok) return { ok: false, code: 'no-plan', message: checked.message };
-  const historySheet = workbook.sheets.find((s) => s.name === historySheetName || firstCell(s) === historyMarker);
+  const historySheet = workbook.sheets.find((s) => firstCell(s) === historyMarker);
   const history = readHistorySheet(historySheet?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
   const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));

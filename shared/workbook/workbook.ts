@@ -48,3 +48,15 @@ export function firstCell(sheet: SheetSnapshot): CellValue {
   if (g.top !== 1 || g.left !== 1) return null;
   return g.values[0]?.[0] ?? null;
 }
+
+/**
+ * The one rule every adapter applies before rewriting one of the tool's hidden sheets: a sheet of
+ * that name may be replaced only when its A1 holds the same marker, so a user's own sheet that
+ * happens to share the name is never overwritten.
+ */
+export function hiddenSheetRefusal(name: string, existingA1: CellValue | undefined, rows: readonly CellValue[][]): string | null {
+  if (existingA1 === undefined) return null;
+  const marker = rows[0]?.[0] ?? null;
+  if (existingA1 === marker) return null;
+  return `A sheet called '${name}' already exists and was not made by Plan Monitor, so Plan Monitor left it alone and saved nothing. Rename that sheet, then try again.`;
+}

@@ -1,6 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
-import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
 
@@ -26,7 +26,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const existing = sheets.getItemOrNullObject(name);
+      const a1 = existing.getRange('A1');
+      a1.load('values');
       await context.sync();
+      const refusal = hiddenSheetRefusal(name, existing.isNullObject ? undefined : ((a1.values[0]?.[0] as CellValue) ?? null), rows);
+      if (refusal) throw new Error(refusal);
       const sheet = existing.isNullObject ? sheets.add(name) : existing;
       if (!existing.isNullObject) sheet.getRange().clear('All');
       const width = Math.max(...rows.map((r) => r.length), 1);

@@ -1,7 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
-import type { ApplyReport, SheetVisibility, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 export interface MemoryCell {
   value: CellValue;
@@ -123,6 +123,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const existing = this.book.sheet(name);
+    const refusal = hiddenSheetRefusal(name, existing ? (existing.cells.get('A1')?.value ?? null) : undefined, rows);
+    if (refusal) throw new Error(refusal);
     if (existing) this.book.sheets = this.book.sheets.filter((s) => s !== existing);
     const sheet = this.book.addSheet(name, rows);
     sheet.visibility = 'hidden';

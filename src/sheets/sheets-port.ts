@@ -2,7 +2,7 @@ import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
-import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** Formula errors as getValues gives them. */
 const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
@@ -167,7 +167,10 @@ export class SheetsAdapter {
   writeHiddenSheet(name: string, rows: CellValue[][]): void {
     this.withLock(() => {
       const ss = this.spreadsheet;
-      const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+      const existing = ss.getSheetByName(name);
+      const refusal = hiddenSheetRefusal(name, existing ? (existing.getRange(1, 1).getValue() as CellValue) : undefined, rows);
+      if (refusal) throw new Error(refusal);
+      const sheet = existing ?? ss.insertSheet(name);
       sheet.clear();
       const width = Math.max(1, ...rows.map((r) => r.length));
       sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => literalForSheets(r[i] ?? '') ?? '')));

@@ -6,12 +6,12 @@ import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-h
 import { recordPeriod } from '../../shared/history/record-period';
 import { isToolSheet, planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
-import { readSettingsSheet, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import { readSettingsSheet, settingsMarker, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import type { Swatch } from '../../shared/settings/palette';
 import { activePalette, parseSettings, renderSettingsProblem, type SettingsInput } from '../../shared/settings/settings';
 import type { Rag } from '../../shared/status/schemes';
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { firstCell, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** What the panel shows after a check: plain data, rendered as text by the view. */
 export interface PanelResult {
@@ -97,7 +97,7 @@ export function applyMessage(plan: EditPlan, report: ApplyReport): string {
 
 /** Settings for a workbook whose header was not recognised: its own settings, and the likeliest heading row. */
 function viewWithoutHeader(workbook: WorkbookSnapshot): SettingsView {
-  const settingsSheet = workbook.sheets.find((s) => s.name === settingsSheetName);
+  const settingsSheet = workbook.sheets.find((s) => firstCell(s) === settingsMarker);
   const input = readSettingsSheet(settingsSheet?.grid ?? null).input;
   const candidates = workbook.sheets.filter((s) => s.visibility === 'visible' && !isToolSheet(s));
   const sheet = candidates.find((s) => s.name === input.monitoringSheet) ?? candidates.find((s) => s.name === workbook.activeSheet) ?? candidates[0];

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { EditPlan } from '../../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../../shared/grid/grid';
-import type { ApplyReport, SheetVisibility, WorkbookPort, WorkbookSnapshot } from '../../../shared/workbook/workbook';
+import { hiddenSheetRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../../shared/workbook/workbook';
 import { gridFromWorksheet } from './read-workbook';
 import { writeEditPlan } from './write-plan';
 
@@ -25,6 +25,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const old = this.workbook.getWorksheet(name);
+    const refusal = hiddenSheetRefusal(name, old ? (old.getCell(1, 1).value as CellValue) : undefined, rows);
+    if (refusal) throw new Error(refusal);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(name, { state: 'hidden' });
     rows.forEach((r, i) =>

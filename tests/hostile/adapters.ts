@@ -1,0 +1,129 @@
+/**
+ * The four adapters under test, built from a hostile case's sheets. The setup code is copied from the
+ * contract factories (tests/contract/*.contract.test.ts) rather than imported, because importing those
+ * files would register their tests too. Adds one thing the contract setup lacks: hidden sheets.
+ */
+import ExcelJS from 'exceljs';
+import { XlsxWorkbookPort } from '../../src/cli/xlsx/xlsx-port';
+import { ExcelWorkbookPort } from '../../src/excel/excel-port';
+import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
+import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
+import type { AdapterUnderTest, SheetDump, SheetSetup } from '../contract/adapter-contract';
+import { dumpBook, fakeBook } from '../excel/excel-fixture';
+import { FakeExcelHost } from '../excel/harness/fake-excel-host';
+import type { ExcelClient } from '../excel/harness/load-excel-client';
+import { isoToSerial } from '../fixtures/cip-sept-2018';
+import { dumpSpreadsheet, londonMidnight } from '../sheets/sheets-fixture';
+import { createFakeAppsScript, type FakeCell } from '../sheets/fake/fake-apps-script';
+
+/** A sheet of a hostile case: the contract's setup, optionally hidden. */
+export type HostileSheet = SheetSetup & { hidden?: boolean };
+
+export type HostileFactory = (sheets: HostileSheet[]) => Promise<AdapterUnderTest>;
+
+export type AdapterName = 'in-memory' | 'ExcelJS (CLI)' | 'Office.js (real client, fake host)' | 'Apps Script (fake SpreadsheetApp)';
+
+export const memoryFactory: HostileFactory = async (sheets) => {
+  const book = new MemoryWorkbook();
+  for (const s of sheets) {
+    const sheet = book.addSheet(
+      s.name,
+      s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { date: isoToSerial(v.date) } : v))),
+      s.merges ?? [],
+    );
+    if (s.hidden) sheet.visibility = 'hidden';
+  }
+  return {
+    port: new MemoryWorkbookPort(book),
+    async dump(): Promise<SheetDump[]> {
+      return book.sheets.map((s) => {
+        const values: SheetDump['values'] = {};
+        const fills: SheetDump['fills'] = {};
+        for (const [addr, c] of s.cells) {
+          if (c.value !== null && c.value !== '') values[addr] = c.value;
+          if (c.fill) fills[addr] = c.fill.toUpperCase();
+        }
+        return { name: s.name, visibility: s.visibility, values, fills, formulas: [] };
+      });
+    },
+  };
+};
+
+/** Reads the workbook back from bytes, so the dump is what a saved file holds. */
+async function xlsxDump(wb: ExcelJS.Workbook): Promise<SheetDump[]> {
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(await wb.xlsx.writeBuffer());
+  return copy.worksheets.map((ws) => {
+    const values: SheetDump['values'] = {};
+    const fills: SheetDump['fills'] = {};
+    const formulas: string[] = [];
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        if (v instanceof Date) values[cell.address] = v.getTime() / 86_400_000 + 25569;
+        else if (v !== null && typeof v === 'object' && 'formula' in v) {
+          values[cell.address] = `=${v.formula}`;
+          formulas.push(cell.address);
+        } else if (v !== null && typeof v === 'object') values[cell.address] = `[non-plain cell ${JSON.stringify(v)}]`;
+        else if (v !== null && v !== undefined && v !== '') values[cell.address] = v as string | number | boolean;
+        const fill = cell.fill;
+        if (fill && fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb) fills[cell.address] = `#${fill.fgColor.argb.slice(2).toUpperCase()}`;
+      }),
+    );
+    return { name: ws.name, visibility: ws.state, values, fills, formulas };
+  });
+}
+
+export const xlsxFactory: HostileFactory = async (sheets) => {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(i + 1, c + 1);
+        if (typeof v === 'object') {
+          cell.value = new Date(`${v.date}T00:00:00Z`);
+          cell.numFmt = 'dd/mm/yyyy';
+        } else cell.value = v;
+      }),
+    );
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+    if (s.hidden) ws.state = 'hidden';
+  }
+  return { port: new XlsxWorkbookPort(wb), dump: () => xlsxDump(wb) };
+};
+
+/** Office.js over the real Excel client: the caller loads the client once per file and passes it here. */
+export function excelFactory(client: () => ExcelClient): HostileFactory {
+  return async (sheets) => {
+    const book = fakeBook(sheets);
+    for (const s of sheets) if (s.hidden) book.setVisibility(s.name, 'Hidden');
+    client().install(new FakeExcelHost(book));
+    return { port: new ExcelWorkbookPort(), dump: async () => dumpBook(book) };
+  };
+}
+
+/** Apps Script over the fake SpreadsheetApp; `installed` collects the globals to delete after each test. */
+export function sheetsFactory(installed: string[]): HostileFactory {
+  const g = globalThis as Record<string, unknown>;
+  return async (sheets) => {
+    const fake = createFakeAppsScript({
+      timeZone: 'Europe/London',
+      files: {},
+      sheets: sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? londonMidnight(v.date) : v))),
+        // A user's "=…" text is literal in their sheet (typed with an apostrophe, or in a plain-text cell).
+        numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
+        ...(s.merges ? { merges: s.merges } : {}),
+        ...(s.hidden ? { hidden: true } : {}),
+      })),
+    });
+    fake.installInto(g);
+    installed.push(...Object.keys(fake.globals));
+    return { port: new SheetsWorkbookPort(), dump: async () => dumpSpreadsheet(fake) };
+  };
+}
+
