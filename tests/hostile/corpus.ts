@@ -7,7 +7,7 @@
 import type { SetupCell } from '../contract/adapter-contract';
 import { settingsMarker, settingsSheetName } from '../../shared/settings/settings-sheet';
 import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
-import type { HostileSheet } from './adapters';
+import type { HostileSheet } from '../contract/adapters';
 
 export type Expectation = 'checks' | { failure: RegExp };
 

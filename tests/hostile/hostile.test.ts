@@ -9,7 +9,7 @@ import { cellText, gridColumnCount } from '../../shared/grid/grid';
 import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import type { AdapterUnderTest, SheetDump } from '../contract/adapter-contract';
 import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
-import { excelFactory, memoryFactory, sheetsFactory, xlsxFactory, type AdapterName, type HostileFactory } from './adapters';
+import { excelFactory, memoryFactory, sheetsFactory, xlsxFactory, type AdapterName, type HostileFactory } from '../contract/adapters';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import { header, hostileCases, knownBugCases, ordinary, type HostileCase } from './corpus';
 

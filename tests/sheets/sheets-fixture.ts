@@ -3,7 +3,7 @@ import type { SheetDump, SheetSetup } from '../contract/adapter-contract';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
 
 /** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
-export function fakeSpreadsheet(sheets: SheetSetup[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
+export function fakeSpreadsheet(sheets: (SheetSetup & { hidden?: boolean })[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
   return createFakeAppsScript({
     ...extra,
     timeZone: 'Europe/London',
@@ -14,6 +14,7 @@ export function fakeSpreadsheet(sheets: SheetSetup[], files: Record<string, stri
       // A user's "=…" text is literal in their sheet (typed with an apostrophe, or in a plain-text cell).
       numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
       ...(s.merges ? { merges: s.merges } : {}),
+      ...(s.hidden ? { hidden: true } : {}),
     })),
   });
 }

@@ -1,22 +1,20 @@
 /**
- * The four adapters under test, built from a hostile case's sheets. The setup code is copied from the
- * contract factories (tests/contract/*.contract.test.ts) rather than imported, because importing those
- * files would register their tests too. Adds one thing the contract setup lacks: hidden sheets.
+ * The four adapters under test, each built from the same sheets and dumped the same way: the one
+ * home of the setup shared by the contract suite and the hostile-input corpus.
  */
 import ExcelJS from 'exceljs';
 import { XlsxWorkbookPort } from '../../src/cli/xlsx/xlsx-port';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
-import type { AdapterUnderTest, SheetDump, SheetSetup } from '../contract/adapter-contract';
+import type { AdapterUnderTest, SheetDump, SheetSetup } from './adapter-contract';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
 import { FakeExcelHost } from '../excel/harness/fake-excel-host';
 import type { ExcelClient } from '../excel/harness/load-excel-client';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
-import { dumpSpreadsheet, londonMidnight } from '../sheets/sheets-fixture';
-import { createFakeAppsScript, type FakeCell } from '../sheets/fake/fake-apps-script';
+import { dumpSpreadsheet, fakeSpreadsheet } from '../sheets/sheets-fixture';
 
-/** A sheet of a hostile case: the contract's setup, optionally hidden. */
+/** A sheet to set up, optionally hidden. */
 export type HostileSheet = SheetSetup & { hidden?: boolean };
 
 export type HostileFactory = (sheets: HostileSheet[]) => Promise<AdapterUnderTest>;
@@ -35,6 +33,7 @@ export const memoryFactory: HostileFactory = async (sheets) => {
   }
   return {
     port: new MemoryWorkbookPort(book),
+    selection: () => book.selection,
     async dump(): Promise<SheetDump[]> {
       return book.sheets.map((s) => {
         const values: SheetDump['values'] = {};
@@ -101,7 +100,16 @@ export function excelFactory(client: () => ExcelClient): HostileFactory {
     const book = fakeBook(sheets);
     for (const s of sheets) if (s.hidden) book.setVisibility(s.name, 'Hidden');
     client().install(new FakeExcelHost(book));
-    return { port: new ExcelWorkbookPort(), dump: async () => dumpBook(book) };
+    return {
+      port: new ExcelWorkbookPort(),
+      dump: async () => dumpBook(book),
+      selection: () => {
+        const sel = book.snapshot().selection;
+        if (!sel) return null;
+        const [sheet = '', cell = ''] = sel.split('!');
+        return { sheet, cell };
+      },
+    };
   };
 }
 
@@ -109,21 +117,17 @@ export function excelFactory(client: () => ExcelClient): HostileFactory {
 export function sheetsFactory(installed: string[]): HostileFactory {
   const g = globalThis as Record<string, unknown>;
   return async (sheets) => {
-    const fake = createFakeAppsScript({
-      timeZone: 'Europe/London',
-      files: {},
-      sheets: sheets.map((s) => ({
-        name: s.name,
-        rows: s.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? londonMidnight(v.date) : v))),
-        // A user's "=…" text is literal in their sheet (typed with an apostrophe, or in a plain-text cell).
-        numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
-        ...(s.merges ? { merges: s.merges } : {}),
-        ...(s.hidden ? { hidden: true } : {}),
-      })),
-    });
+    const fake = fakeSpreadsheet(sheets);
     fake.installInto(g);
     installed.push(...Object.keys(fake.globals));
-    return { port: new SheetsWorkbookPort(), dump: async () => dumpSpreadsheet(fake) };
+    return {
+      port: new SheetsWorkbookPort(),
+      dump: async () => dumpSpreadsheet(fake),
+      selection: () => {
+        const active = fake.book.sheets.find((s) => s.sheetId === fake.book.activeSheetId);
+        return active ? { sheet: active.name, cell: active.activeRange } : null;
+      },
+    };
   };
 }
 
