@@ -54,3 +54,23 @@ export interface Opened {
   errors: string[];
   close(): Promise<void>;
 }
+
+/**
+ * Records what a page showed the user: dialogs (dismissed) and page errors, and console errors unless
+ * `console` is false (a page whose remote script is refused on purpose logs one).
+ */
+export function watchPage(page: Page, options: { console?: boolean } = {}): { dialogs: string[]; errors: string[] } {
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (options.console !== false) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  }
+  return { dialogs, errors };
+}

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/settings/palette';
-import { artifact, buildDist, dist, launchChromium, rgb, serveDist, type Opened } from './helpers';
+import { artifact, buildDist, dist, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const payload = '<img src=x onerror=alert(1)>';
@@ -33,16 +33,7 @@ afterAll(async () => {
 async function open(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { dialogs, errors } = watchPage(page);
   await page.goto(`${server.url}/preview.html${query}`);
   await page.locator('#panel .pm-title').waitFor();
   return { page, dialogs, errors, close: () => page.close() };
@@ -412,13 +403,7 @@ window.Excel = { run: function () { var e = new Error('denied'); e.code = 'Acces
 describe('the Excel pages, with office.js stood in for', () => {
   async function openOffice(file: string, withOffice: boolean): Promise<Opened> {
     const page = await context.newPage();
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { dialogs, errors } = watchPage(page, { console: false });
     await page.route(officeJs, (route) =>
       withOffice ? route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice }) : route.abort('internetdisconnected'),
     );

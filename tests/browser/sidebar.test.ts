@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/settings/palette';
-import { artifact, buildDist, launchChromium, serveDist, type Opened } from './helpers';
+import { artifact, buildDist, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -44,16 +44,7 @@ afterAll(async () => {
 /** Opens the built sidebar with the stub in place; `start: 'settings'` serves it as pmOpenSettings does. */
 async function open(stub: SidebarStubOptions = {}, start: 'panel' | 'settings' = 'panel'): Promise<Opened> {
   const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { dialogs, errors } = watchPage(page);
   // Apps Script's sidebar iframe asks for no favicon; the static server has none to give.
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
   await page.addInitScript({ content: `window.__sidebarStub = ${JSON.stringify(stub)};\n${stubJs}` });
