@@ -2,12 +2,14 @@ import { assessActions, type Assessment } from './assess/assess';
 import type { Day } from './dates/day';
 import type { GridSnapshot } from './grid/grid';
 import { detectHeader, renderHeaderProblem, type HeaderMatch, type HeaderProblem } from './header/detect-header';
+import { hiddenRowsNote } from './plan/hidden-rows';
 import { readPlan, type PlanRows } from './plan/read-plan';
 import type { Finding } from './rules/finding';
 import { runRules } from './rules/index';
-import { activeScheme, type Settings } from './settings/settings';
+import { activePalette, activeScheme, type Settings } from './settings/settings';
 import { statusLookup } from './status/normalise';
 import type { StatusScheme } from './status/schemes';
+import { statusFromFill } from './status/status-from-fill';
 import { summarise, type PlanSummary } from './summary/summary';
 
 export interface CheckedPlan {
@@ -22,6 +24,8 @@ export interface CheckedPlan {
   summary: PlanSummary;
   errors: number;
   warnings: number;
+  /** Plain-English notes on how the sheet was read (hidden rows), for the panel and the CLI. */
+  notes: string[];
 }
 
 export interface UncheckablePlan {
@@ -41,11 +45,12 @@ export function checkPlan(grid: GridSnapshot, settings: Settings, asOf: Day): Ch
   if (!found.ok) return { ok: false, problem: found.problem, message: renderHeaderProblem(found.problem) };
   const header = found.header;
   const scheme = activeScheme(settings);
-  const plan = readPlan(grid, header, { dateOrder: settings.dateOrder, statuses: statusLookup(scheme) });
+  const plan = readPlan(grid, header, { dateOrder: settings.dateOrder, statuses: statusLookup(scheme), statusOfFill: statusFromFill(scheme, activePalette(settings)) });
   const assessments = assessActions(plan.actions, { asOf, dueSoonDays: settings.dueSoonDays });
   const findings = runRules({ assessments, header, scheme, asOf }, settings.rules, grid.sheet);
   const summary = summarise(grid.sheet, assessments, scheme, asOf, header.columns.source !== undefined);
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
-  return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors };
+  const hidden = hiddenRowsNote(grid, plan.actions);
+  return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors, notes: hidden ? [hidden] : [] };
 }

@@ -20,8 +20,12 @@ export interface GridSnapshot {
   errors?: (string | null)[][];
   /** Merged areas that intersect the used range, as A1 ranges on this sheet ("A4:H4"). */
   merges?: string[];
-  /** Existing fill colours as #RRGGBB (null for none), same shape or shorter; only hosts that read fills give it. */
+  /** Fill colours of blank cells as #RRGGBB (null for none or white), same shape or shorter: a status given only as a colour. Only blank cells matter, so hosts need give no others. */
   fills?: (string | null)[][];
+  /** 1-based sheet rows hidden by the user or by a filter, ascending. Absent when the host cannot tell. */
+  hiddenRows?: number[];
+  /** When the host knows rows may be hidden but not which: a filter is on, or some rows are hidden. */
+  hiddenRowsUnknown?: 'filter-on' | 'some-hidden';
 }
 
 /** Value at a 0-based position inside the snapshot (null when outside a ragged row). */
@@ -34,6 +38,10 @@ export function valueAt(grid: GridSnapshot, r: number, c: number): CellValue {
 
 export function isDateAt(grid: GridSnapshot, r: number, c: number): boolean {
   return grid.dates?.[r]?.[c] === true;
+}
+
+export function fillAt(grid: GridSnapshot, r: number, c: number): string | null {
+  return grid.fills?.[r]?.[c] ?? null;
 }
 
 export function errorAt(grid: GridSnapshot, r: number, c: number): string | null {

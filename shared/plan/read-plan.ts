@@ -1,5 +1,5 @@
 import { parseRangeAddress } from '../grid/a1';
-import { cellText, errorAt, isBlank, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
+import { cellText, errorAt, fillAt, isBlank, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
 import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
 import type { HeaderMatch } from '../header/detect-header';
 import type { ColumnField } from '../settings/fields';
@@ -26,6 +26,10 @@ export interface ActionRow {
   revised: ParsedDate;
   statusText: string;
   status: StatusDef | null;
+  /** The fill the status was read from when the status cell has no text, only a colour (#RRGGBB). */
+  statusFill: string | null;
+  /** The row is hidden by the user or a filter: still checked and counted, and said so. */
+  hidden: boolean;
   /** Formula errors (#REF!, #N/A…) seen in this row's mapped cells, by field. */
   errors: Partial<Record<ColumnField, string>>;
 }
@@ -41,6 +45,8 @@ export interface PlanRows {
 export interface ReadPlanOptions {
   dateOrder: DateOrder;
   statuses: StatusLookup;
+  /** Reads a status from an empty status cell's fill (see status-from-fill); without it fills are ignored. */
+  statusOfFill?: (hex: string) => StatusDef | null;
 }
 
 /** An action ref: "2.4", "10.1", "5.12a", "1.2.3". A bare "3" is a theme number, not an action. */
@@ -98,6 +104,15 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     return same >= 2 && status !== undefined && cellText(valueAt(grid, r, status.col - grid.left)).toLowerCase() === status.text.toLowerCase();
   };
   const hasErrors = grid.errors !== undefined;
+  const hidden = new Set(grid.hiddenRows ?? []);
+  const statusCol = cols.status ? cols.status.col - grid.left : -1;
+  /** A status given only as a fill: the cell is empty (not an error) and its colour is one of the scheme's. */
+  const fromFill = (r: number): { status: StatusDef; fill: string } | null => {
+    if (!options.statusOfFill || statusCol < 0 || (hasErrors && errorAt(grid, r, statusCol))) return null;
+    const fill = fillAt(grid, r, statusCol);
+    const status = fill === null ? null : options.statusOfFill(fill);
+    return status && fill !== null ? { status, fill } : null;
+  };
   const mappedFields = Object.keys(cols) as ColumnField[];
   const actions: ActionRow[] = [];
   const kinds: PlanRows['kinds'] = [];
@@ -154,6 +169,7 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     }
     const themeText = text(at(r, 'theme'));
     const cleanRef = ref === null ? null : ref.replace(/\.$/, '');
+    const colour = statusText === '' ? fromFill(r) : null;
     actions.push({
       row,
       ref: cleanRef,
@@ -167,7 +183,9 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       target: dateAt(r, 'target'),
       revised: dateAt(r, 'revised'),
       statusText,
-      status: statusText === '' ? null : options.statuses.find(statusText),
+      status: statusText === '' ? (colour?.status ?? null) : options.statuses.find(statusText),
+      statusFill: colour?.fill ?? null,
+      hidden: hidden.has(row),
       errors,
     });
     kinds.push({ row, kind: 'action' });

@@ -6,6 +6,7 @@ export const ruleIds = [
   'missing-lead',
   'missing-target-date',
   'missing-status',
+  'status-from-fill',
   'unknown-status',
   'unreadable-target-date',
   'unreadable-revised-date',

@@ -17,6 +17,7 @@ import revisedBeforeOriginal from './revised-before-original';
 import type { Rule, RuleContext } from './rule';
 import slippedWithoutCommentary from './slipped-without-commentary';
 import slippedWithoutRevisedDate from './slipped-without-revised-date';
+import statusFromFill from './status-from-fill';
 import unknownStatus from './unknown-status';
 import unreadableRevisedDate from './unreadable-revised-date';
 import unreadableTargetDate from './unreadable-target-date';
@@ -25,6 +26,7 @@ import unreadableTargetDate from './unreadable-target-date';
 export const rules: readonly Rule[] = [
   missingIdentity,
   missingStatus,
+  statusFromFill,
   unknownStatus,
   missingTargetDate,
   unreadableTargetDate,

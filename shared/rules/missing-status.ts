@@ -9,7 +9,7 @@ export default perAction(
     messages: { missing: '{action} has no status in {cell}, so it cannot be counted. Use one of: {statuses}.' },
   },
   (a, ctx) =>
-    a.action.statusText === '' && !a.action.errors.status
+    a.action.statusText === '' && a.action.statusFill === null && !a.action.errors.status
       ? { messageId: 'missing', data: { statuses: ctx.scheme.statuses.map((s) => s.label).join(', ') } }
       : null,
 );

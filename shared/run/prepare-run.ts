@@ -27,8 +27,8 @@ export interface PreparedRun {
   settings: Settings;
   /** The settings sheet's own values, for the settings view. */
   settingsInput: SettingsInput;
-  /** Plain-English notes about bad rows on the settings sheet (the defaults were used for them). */
-  settingsNotes: string[];
+  /** Plain-English notes: how the sheet was read (hidden rows), then bad rows on the settings and history sheets (the defaults were used for them). */
+  notes: string[];
   checked: CheckedPlan;
   /** Periods recorded in the history sheet, oldest first. */
   history: Period[];
@@ -108,7 +108,7 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   const history = readHistorySheet(historySheet?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
   const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));
-  return { ok: true, workbook, settings, settingsInput: fromSheet.input, settingsNotes: [...settingsNotes, ...history.problems], checked, history: history.periods, comparison, themes };
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, notes: [...checked.notes, ...settingsNotes, ...history.problems], checked, history: history.periods, comparison, themes };
 }
 
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */

@@ -40,6 +40,11 @@ export interface WorkbookPort {
    */
   writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Fill colours (#RRGGBB, null for none or white) of these cells of one column, in order. Only hosts
+   * whose readWorkbook cannot include the fills of blank cells cheaply implement it (see readRun).
+   */
+  readFills?(sheet: string, column: number, rows: readonly number[]): Promise<(string | null)[]>;
 }
 
 /** A1's value of a sheet, to recognise the tool's own sheets by their marker. */
@@ -59,4 +64,9 @@ export function hiddenSheetRefusal(name: string, existingA1: CellValue | undefin
   const marker = rows[0]?.[0] ?? null;
   if (existingA1 === marker) return null;
   return `A sheet called '${name}' already exists and was not made by Plan Monitor, so Plan Monitor left it alone and saved nothing. Rename that sheet, then try again.`;
+}
+
+/** What every adapter says when a sheet it must change is protected: checked before the first write, so nothing is half-written. */
+export function protectedSheetMessage(sheet: string): string {
+  return `Sheet '${sheet}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`;
 }

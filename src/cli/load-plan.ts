@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { dayFromIso, type Day } from '../../shared/dates/day';
-import { prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
+import type { PreparedRun } from '../../shared/run/prepare-run';
+import { readRun } from '../../shared/run/read-run';
 import type { SettingsInput } from '../../shared/settings/settings';
 import { localToday } from '../ui/local-date';
 import { CliError } from './errors';
@@ -50,8 +51,7 @@ export async function loadPlan(options: PlanOptions): Promise<LoadedPlan> {
   const asOf = parseAsOf(options.asOf) ?? undefined;
   const workbook = await loadWorkbook(options.file);
   const port = new XlsxWorkbookPort(workbook);
-  const snapshot = await port.readWorkbook();
-  const run = prepareRun(snapshot, { asOf, today: localToday(), sheet: options.sheet, settingsOverride });
+  const { run } = await readRun(port, { asOf, today: localToday(), sheet: options.sheet, settingsOverride });
   if (!run.ok) throw new CliError(run.code === 'bad-settings' && options.settingsFile ? `In '${options.settingsFile}': ${run.message}` : run.message);
   return { workbook, port, run };
 }

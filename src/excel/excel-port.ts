@@ -8,6 +8,41 @@ function supports(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
 }
 
+/** Excel reports an unfilled cell as white. */
+function noFill(colour: string | null): string | null {
+  return colour === null || colour === '' || /^#?FFFFFF$/i.test(colour) ? null : colour.toUpperCase();
+}
+
+/** Ascending rows as spans to read at once: gaps of up to 50 rows are read through, no span over 20,000 rows. */
+export function fillSpans(rows: readonly number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last && r - last[1] <= 50 && r - last[0] < 20_000) last[1] = r;
+    else spans.push([r, r]);
+  }
+  return spans;
+}
+
+/** Items in consecutive batches whose sizes add up to at most `limit` (an item bigger than it goes alone). */
+function batches<T>(items: readonly T[], size: (item: T) => number, limit: number): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && total + n > limit) {
+      out.push(current);
+      current = [];
+      total = 0;
+    }
+    current.push(item);
+    total += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 /** The WorkbookPort over Office.js: the Excel task pane's and ribbon commands' adapter. */
 export class ExcelWorkbookPort implements WorkbookPort {
   /** `responseBudget`: bytes one read response may carry when a big workbook is read in blocks. */
@@ -40,6 +75,40 @@ export class ExcelWorkbookPort implements WorkbookPort {
       range.values = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')) as (string | number | boolean)[][];
       sheet.visibility = Excel.SheetVisibility.hidden;
       await context.sync();
+    });
+  }
+
+  /**
+   * The fills of empty status cells, asked for only when a plan has some (see readRun): one sync.
+   * getCellProperties over the rows' span reads a column at once (ExcelApi 1.9); older Excel loads
+   * each cell's fill. Spans are cut so no response nears Excel on the web's 5 MB.
+   */
+  async readFills(sheetName: string, column: number, rows: readonly number[]): Promise<(string | null)[]> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const col = column - 1;
+      const byRow = new Map<number, string | null>();
+      // One sync for a plan of any usual size; a huge one is read in batches, each response well under 5 MB.
+      const perSync = 50_000;
+      if (supports('1.9')) {
+        for (const batch of batches(fillSpans(rows), ([top, bottom]) => bottom - top + 1, perSync)) {
+          const reads = batch.map(([top, bottom]) => ({ top, props: sheet.getRangeByIndexes(top - 1, col, bottom - top + 1, 1).getCellProperties({ format: { fill: { color: true } } }) }));
+          await context.sync();
+          for (const { top, props } of reads) props.value.forEach((row, i) => byRow.set(top + i, row[0]?.format?.fill?.color ?? null));
+        }
+      } else {
+        // Each cell's own load costs a few hundred request bytes: smaller batches.
+        for (const batch of batches(rows, () => 1, perSync / 10)) {
+          const cells = batch.map((r) => {
+            const fill = sheet.getRangeByIndexes(r - 1, col, 1, 1).format.fill;
+            fill.load('color');
+            return { r, fill };
+          });
+          await context.sync();
+          for (const { r, fill } of cells) byRow.set(r, fill.color);
+        }
+      }
+      return rows.map((r) => noFill(byRow.get(r) ?? null));
     });
   }
 

@@ -10,6 +10,25 @@ interface QueuedSheet {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   merges: Excel.RangeAreas | null;
+  visible: Excel.RangeAreas | null;
+}
+
+/** What the read asks for beyond values: merges (ExcelApi 1.13) and which cells are visible (1.9). */
+interface ReadFeatures {
+  merges: boolean;
+  visible: boolean;
+}
+
+function features(): ReadFeatures {
+  return { merges: supports('1.13'), visible: supports('1.9') };
+}
+
+/** The visible cells of a used range: hidden and filtered rows are the rows no area covers. */
+function queueVisible(used: Excel.Range, f: ReadFeatures): Excel.RangeAreas | null {
+  if (!f.visible) return null;
+  const visible = used.getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
+  visible.load('address');
+  return visible;
 }
 
 const visibilityOf: Record<string, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -18,19 +37,19 @@ const visibilityOf: Record<string, SheetVisibility> = { Visible: 'visible', Hidd
  * Queues the reads of up to `count` sheets starting at `first`, walking getNextOrNullObject so that
  * every sheet's used range comes back in the same sync (a collection's items are not known before it).
  */
-function queueSheets(first: Excel.Worksheet, count: number, withMerges: boolean): QueuedSheet[] {
+function queueSheets(first: Excel.Worksheet, count: number, f: ReadFeatures): QueuedSheet[] {
   const out: QueuedSheet[] = [];
   let sheet = first;
   for (let i = 0; i < count; i++) {
     sheet.load('name,visibility');
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address,values,numberFormat,valueTypes');
+    used.load('address,values,numberFormat,valueTypes,rowHidden');
     let merges: Excel.RangeAreas | null = null;
-    if (withMerges) {
+    if (f.merges) {
       merges = used.getMergedAreasOrNullObject();
       merges.load('address');
     }
-    out.push({ sheet, used, merges });
+    out.push({ sheet, used, merges, visible: queueVisible(used, f) });
     sheet = sheet.getNextOrNullObject();
   }
   return out;
@@ -44,6 +63,32 @@ interface RawRange {
   formats: unknown[][];
   types: string[][];
   merges: string | null;
+  /** Rows of the used range all hidden (true), none (false), some (null). */
+  rowHidden: boolean | null;
+  /** The visible cells' address list; null when none is visible; undefined when this Excel cannot say. */
+  visible: string | null | undefined;
+}
+
+/** "'My, plan'!A1:G4,'My, plan'!A9:G9" → ["A1:G4", "A9:G9"]: every area is on the same sheet, whose name may hold commas. */
+function localAreas(list: string, sample: string): string[] {
+  const prefix = sample.slice(0, sample.lastIndexOf('!') + 1);
+  return (prefix ? list.split(prefix).join('') : list).split(',').filter((a) => a !== '');
+}
+
+/** Hidden rows of the used range from its visible areas; or, where Excel cannot list them, whether some are. */
+function hiddenRowsOf(raw: RawRange, top: number, bottom: number): Pick<GridSnapshot, 'hiddenRows' | 'hiddenRowsUnknown'> {
+  if (raw.rowHidden === false || raw.address === null) return { hiddenRows: [] };
+  if (raw.visible === undefined) return raw.rowHidden === null ? { hiddenRowsUnknown: 'some-hidden' } : { hiddenRows: range(top, bottom) };
+  const shown = new Set<number>();
+  for (const area of raw.visible === null ? [] : localAreas(raw.visible, raw.address)) {
+    const a = parseRangeAddress(area);
+    if (a) for (let r = a.top; r <= a.bottom; r++) shown.add(r);
+  }
+  return { hiddenRows: range(top, bottom).filter((r) => !shown.has(r)) };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 function gridOf(raw: RawRange): GridSnapshot {
@@ -80,7 +125,8 @@ function gridOf(raw: RawRange): GridSnapshot {
   const grid: GridSnapshot = { sheet: name, top: at.top, left: at.left, values };
   if (anyDate) grid.dates = dates;
   if (anyError) grid.errors = errors;
-  if (raw.merges) grid.merges = raw.merges.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1));
+  if (raw.merges) grid.merges = localAreas(raw.merges, raw.address);
+  Object.assign(grid, hiddenRowsOf(raw, at.top, at.top + raw.values.length - 1));
   return grid;
 }
 
@@ -93,6 +139,8 @@ function rawOf(q: QueuedSheet): RawRange {
     formats: empty ? [] : (q.used.numberFormat as unknown[][]),
     types: empty ? [] : (q.used.valueTypes as string[][]),
     merges: q.merges && !q.merges.isNullObject ? q.merges.address : null,
+    rowHidden: empty ? false : q.used.rowHidden,
+    visible: q.visible === null ? undefined : q.visible.isNullObject ? null : q.visible.address,
   };
 }
 
@@ -121,7 +169,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, responseB
 
 /** Sheets and sizes first, then values in blocks of rows, each sync's response under the budget. */
 async function readInBlocks(context: Excel.RequestContext, responseBudget: number): Promise<WorkbookSnapshot> {
-  const withMerges = supports('1.13');
+  const f = features();
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   const active = sheets.getActiveWorksheet();
@@ -129,10 +177,10 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
   await context.sync();
   const used = sheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
-    range.load('address,rowIndex,columnIndex,rowCount,columnCount');
-    const merges = withMerges ? range.getMergedAreasOrNullObject() : null;
+    range.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden');
+    const merges = f.merges ? range.getMergedAreasOrNullObject() : null;
     merges?.load('address');
-    return { sheet, range, merges };
+    return { sheet, range, merges, visible: queueVisible(range, f) };
   });
   await context.sync();
   const raws: RawRange[] = used.map((u) => ({
@@ -142,6 +190,8 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
     formats: [],
     types: [],
     merges: u.merges && !u.merges.isNullObject ? u.merges.address : null,
+    rowHidden: u.range.isNullObject ? false : u.range.rowHidden,
+    visible: u.visible === null ? undefined : u.visible.isNullObject ? null : u.visible.address,
   }));
   let pending: { raw: RawRange; block: Excel.Range }[] = [];
   let bytes = 0;
@@ -178,13 +228,13 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
 }
 
 async function readAllAtOnce(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
-  const withMerges = supports('1.13');
+  const f = features();
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load('name');
   const sheets: SheetSnapshot[] = [];
   let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
   for (;;) {
-    const queued = queueSheets(next, sheetsPerSync, withMerges);
+    const queued = queueSheets(next, sheetsPerSync, f);
     const after = (queued[queued.length - 1]?.sheet ?? next).getNextOrNullObject();
     after.load('name');
     await context.sync();

@@ -1,7 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 export interface MemoryCell {
   value: CellValue;
@@ -20,6 +20,8 @@ export interface MemorySheet {
   cells: Map<string, MemoryCell>;
   merges: string[];
   hiddenRows: Set<number>;
+  /** Protected against edits, as a host's sheet protection: every write to it is refused. */
+  protected?: boolean;
 }
 
 /**
@@ -52,10 +54,24 @@ export class MemoryWorkbook {
     let bottom = 0;
     let right = 0;
     const at: { r: number; c: number; cell: MemoryCell }[] = [];
+    const fills: (string | null)[][] = [];
+    // As in every spreadsheet, a merged area's value is its top-left cell's.
+    const covered = new Set<string>();
+    for (const m of sheet.merges) {
+      const a = parseRangeAddress(m);
+      if (a)
+        forEachCell(m, (addr, r, c) => {
+          if (r !== a.top || c !== a.left) covered.add(addr);
+        });
+    }
     for (const [addr, cell] of sheet.cells) {
-      if (cell.value === null || cell.value === '') continue;
       const p = parseRangeAddress(addr);
       if (!p) continue;
+      if (cell.value === null || cell.value === '' || covered.has(addr)) {
+        // Fills of blank cells only: a status given as a colour alone.
+        if (cell.fill && !covered.has(addr) && !/^#?FFFFFF$/i.test(cell.fill)) (fills[p.top - 1] ??= [])[p.left - 1] = cell.fill.toUpperCase();
+        continue;
+      }
       at.push({ r: p.top, c: p.left, cell });
       bottom = Math.max(bottom, p.top);
       right = Math.max(right, p.left);
@@ -66,7 +82,8 @@ export class MemoryWorkbook {
       (values[r - 1] as CellValue[])[c - 1] = cell.value;
       if (cell.date) (dates[r - 1] as boolean[])[c - 1] = true;
     }
-    return { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges] };
+    const hiddenRows = [...sheet.hiddenRows].filter((r) => r <= bottom).sort((a, b) => a - b);
+    return { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges], fills, hiddenRows };
   }
 }
 
@@ -88,6 +105,9 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     const sheet = this.book.sheet(plan.sheet);
     if (!sheet) throw new Error(`There is no sheet '${plan.sheet}'.`);
+    // Every sheet it will touch is checked before the first write: nothing half-written.
+    const locked = [plan.fills.length > 0 ? sheet : undefined, plan.summary ? this.book.sheet(plan.summary.name) : undefined].find((s) => s?.protected);
+    if (locked) throw new Error(protectedSheetMessage(locked.name));
     const paint = (s: MemorySheet, groups: EditPlan['fills']) => {
       for (const g of groups)
         for (const range of g.ranges)

@@ -2,7 +2,7 @@ import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** Formula errors as getValues gives them. */
 const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
@@ -32,43 +32,67 @@ export const busyMessage = 'Someone else is updating this spreadsheet with Plan 
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/**
+ * One sheet's used range as a grid, in a fixed number of calls whatever its size: values, fills
+ * (kept for blank cells only, where a status may be a colour alone), the filter, and the formulas
+ * only when some value looks like an error, since getValues gives a formula's #REF! and the text
+ * "#REF!" alike.
+ */
 function gridOf(sheet: Sheet, name: string): GridSnapshot {
-  const raw = sheet.getDataRange().getValues() as unknown[][];
+  const range = sheet.getDataRange();
+  const raw = range.getValues() as unknown[][];
+  const backgrounds = range.getBackgrounds();
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
   const errors: (string | null)[][] = [];
+  const fills: (string | null)[][] = [];
   let anyDate = false;
-  let anyError = false;
-  for (const row of raw) {
+  let errorLike = false;
+  raw.forEach((row, r) => {
     const vs: CellValue[] = [];
     const ds: boolean[] = [];
-    const es: (string | null)[] = [];
     row.forEach((v, c) => {
       // Tag check rather than instanceof: a Date from another realm (a test's vm context) is still a Date.
       if (Object.prototype.toString.call(v) === '[object Date]') {
         vs.push(serialFromSheetsDate(v as Date));
         ds[c] = true;
         anyDate = true;
-      } else if (typeof v === 'string' && errorValue.test(v)) {
+        return;
+      }
+      if (typeof v === 'string' && errorValue.test(v)) errorLike = true;
+      if (v === '' || v === undefined || v === null) {
+        const bg = backgrounds[r]?.[c];
+        if (bg && !/^#?ffffff$/i.test(bg)) (fills[r] ??= [])[c] = bg.toUpperCase();
         vs.push(null);
-        es[c] = v;
-        anyError = true;
-      } else vs.push(v === '' || v === undefined ? null : (v as CellValue));
+      } else vs.push(v as CellValue);
     });
     values.push(vs);
     dates.push(ds);
-    errors.push(es);
+  });
+  let anyError = false;
+  if (errorLike) {
+    const formulas = range.getFormulas();
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || !errorValue.test(v) || !formulas[r]?.[c]) return;
+        row[c] = null;
+        (errors[r] ??= [])[c] = v;
+        anyError = true;
+      }),
+    );
   }
   // Merged heading rows need no merge list here: their text sits in one cell, which reads as a heading.
-  const grid: GridSnapshot = { sheet: name, top: 1, left: 1, values };
+  const grid: GridSnapshot = { sheet: name, top: 1, left: 1, values, fills };
   if (anyDate) grid.dates = dates;
   if (anyError) grid.errors = errors;
+  // SpreadsheetApp can only say row by row which rows are hidden: what it can say at once is that a filter is on.
+  if (sheet.getFilter()) grid.hiddenRowsUnknown = 'filter-on';
   return grid;
 }
 
 function assertEditable(sheet: Sheet): void {
   const locked = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit());
-  if (locked) throw new Error(`Sheet '${sheet.getName()}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`);
+  if (locked) throw new Error(protectedSheetMessage(sheet.getName()));
 }
 
 /**

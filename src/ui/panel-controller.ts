@@ -4,7 +4,8 @@ import { formatDay, formatParsedDate } from '../../shared/dates/format-date';
 import { cellAddress } from '../../shared/grid/a1';
 import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
 import { recordPeriod } from '../../shared/history/record-period';
-import { isToolSheet, planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
+import { isToolSheet, planEdits, type PreparedRun } from '../../shared/run/prepare-run';
+import { readRun } from '../../shared/run/read-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
 import { readSettingsSheet, settingsMarker, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import type { Swatch } from '../../shared/settings/palette';
@@ -71,7 +72,7 @@ export function resultOf(run: PreparedRun): PanelResult {
     warnings: findings('warning'),
     overdue: s.overdue.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysOverdue, cell: cellOf(a.row) })),
     dueSoon: s.dueSoon.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysToDue ?? 0, cell: cellOf(a.row) })),
-    notes: run.settingsNotes,
+    notes: run.notes,
     dueSoonDays: run.settings.dueSoonDays,
     currentLabel: run.comparison.currentLabel.startsWith('As of ') ? 'Actions' : run.comparison.currentLabel,
     previous: previousOf(run),
@@ -145,8 +146,7 @@ export class PanelController {
   private async prepare(asOf: string): Promise<Outcome<PreparedRun>> {
     const day = dayFromIso(asOf);
     if (day === null) return { ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as YYYY-MM-DD.' };
-    const workbook = await this.port.readWorkbook();
-    const run = prepareRun(workbook, { asOf: day, today: this.today() });
+    const { run } = await readRun(this.port, { asOf: day, today: this.today() });
     if (!run.ok) return { ok: false, message: run.message };
     this.lastRun = run;
     return { ok: true, value: run };
@@ -192,8 +192,7 @@ export class PanelController {
       let prepared = this.lastRun;
       if (!prepared) {
         const day = dayFromIso(asOf) ?? this.today();
-        const workbook = await this.port.readWorkbook();
-        const run = prepareRun(workbook, { asOf: day, today: this.today() });
+        const { workbook, run } = await readRun(this.port, { asOf: day, today: this.today() });
         if (!run.ok) return { ok: true, value: viewWithoutHeader(workbook) };
         this.lastRun = run;
         prepared = run;

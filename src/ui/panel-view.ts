@@ -283,7 +283,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       findingList('Warnings', r.warnings, 'warning'),
       actionList('Overdue', r.overdue, r.sheet, (d) => `${plural(d, 'day')} overdue`),
       actionList(`Due in the next ${plural(dueSoonDays, 'day')}`, r.dueSoon, r.sheet, (d) => (d === 0 ? 'today' : `in ${plural(d, 'day')}`)),
-      r.notes.length > 0 ? section(`Notes on the settings (${r.notes.length})`, h('ul', { class: 'pm-notes' }, ...r.notes.map((n) => h('li', null, n)))) : null,
+      r.notes.length > 0 ? section(`Notes (${r.notes.length})`, h('ul', { class: 'pm-notes' }, ...r.notes.map((n) => h('li', null, n)))) : null,
     );
     results.hidden = !settings.hidden;
     hasResults = true;

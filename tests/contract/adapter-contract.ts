@@ -247,7 +247,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       ]);
       const before = (await adapter.dump()).find((x) => x.name === historySheetName);
       const run = await preparedAt(adapter.port, '2018-09-30');
-      expect(run.settingsNotes).toEqual([
+      expect(run.notes).toEqual([
         "The history sheet 'Plan Monitor History', row 3: the as-of date “last summer” is not a date written as YYYY-MM-DD, so this row was left out.",
         "The history sheet 'Plan Monitor History', row 4: it has neither a ref nor an action, so this row was left out.",
       ]);

@@ -14,8 +14,18 @@ import type { ExcelClient } from '../excel/harness/load-excel-client';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { dumpSpreadsheet, fakeSpreadsheet } from '../sheets/sheets-fixture';
 
-/** A sheet to set up, optionally hidden. */
-export type HostileSheet = SheetSetup & { hidden?: boolean };
+/** A sheet to set up, with what a user may have done to it besides typing. */
+export type HostileSheet = SheetSetup & {
+  hidden?: boolean;
+  /** 1-based rows the user hid. */
+  hiddenRows?: number[];
+  /** 1-based rows a filter hides (Sheets keeps them apart from hidden rows; in Excel files they are hidden rows). */
+  filteredRows?: number[];
+  /** Cell fills by A1 address, #RRGGBB. */
+  fills?: Record<string, string>;
+  /** Protected against edits. */
+  protected?: boolean;
+};
 
 export type HostileFactory = (sheets: HostileSheet[]) => Promise<AdapterUnderTest>;
 
@@ -30,6 +40,9 @@ export const memoryFactory: HostileFactory = async (sheets) => {
       s.merges ?? [],
     );
     if (s.hidden) sheet.visibility = 'hidden';
+    for (const r of [...(s.hiddenRows ?? []), ...(s.filteredRows ?? [])]) sheet.hiddenRows.add(r);
+    for (const [addr, fill] of Object.entries(s.fills ?? {})) sheet.cells.set(addr, { ...(sheet.cells.get(addr) ?? { value: null }), fill });
+    if (s.protected) sheet.protected = true;
   }
   return {
     port: new MemoryWorkbookPort(book),
@@ -83,13 +96,17 @@ export const xlsxFactory: HostileFactory = async (sheets) => {
         if (v === null) return;
         const cell = ws.getCell(i + 1, c + 1);
         if (typeof v === 'object') {
-          cell.value = new Date(`${v.date}T00:00:00Z`);
+          // ExcelJS stores a Date as (ms / day + 25569): go through the serial so dates before March 1900 land on Excel's own.
+          cell.value = new Date((isoToSerial(v.date) - 25569) * 86_400_000);
           cell.numFmt = 'dd/mm/yyyy';
         } else cell.value = v;
       }),
     );
     for (const m of s.merges ?? []) ws.mergeCells(m);
     if (s.hidden) ws.state = 'hidden';
+    for (const r of [...(s.hiddenRows ?? []), ...(s.filteredRows ?? [])]) ws.getRow(r).hidden = true;
+    for (const [addr, fill] of Object.entries(s.fills ?? {})) ws.getCell(addr).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } };
+    if (s.protected) await ws.protect('', {});
   }
   return { port: new XlsxWorkbookPort(wb), dump: () => xlsxDump(wb) };
 };
@@ -98,7 +115,12 @@ export const xlsxFactory: HostileFactory = async (sheets) => {
 export function excelFactory(client: () => ExcelClient): HostileFactory {
   return async (sheets) => {
     const book = fakeBook(sheets);
-    for (const s of sheets) if (s.hidden) book.setVisibility(s.name, 'Hidden');
+    for (const s of sheets) {
+      if (s.hidden) book.setVisibility(s.name, 'Hidden');
+      for (const r of [...(s.hiddenRows ?? []), ...(s.filteredRows ?? [])]) book.setRowsHidden(s.name, `${r}:${r}`);
+      for (const [addr, fill] of Object.entries(s.fills ?? {})) book.setFill(s.name, addr, fill);
+      if (s.protected) book.protect(s.name);
+    }
     client().install(new FakeExcelHost(book));
     return {
       port: new ExcelWorkbookPort(),

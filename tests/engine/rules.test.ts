@@ -147,11 +147,41 @@ rule('missing-lead', {
 
 // ------------------------------------------------------------------------------------ status
 
+rule('status-from-fill', {
+  valid: [
+    { name: 'a typed status wins over its fill', rows: [row({ status: 'On track', statusFill: '#FF0000' })] },
+    { name: 'a blank status with a grey band is no status (missing-status instead)', rows: [row({ status: null, statusFill: '#D9D9D9' })] },
+    { name: 'a blank status filled purple is no status', rows: [row({ status: null, statusFill: '#7030A0' })] },
+    { name: 'a blank status with no fill', rows: [row({ status: null })] },
+  ],
+  invalid: [
+    {
+      name: 'a blank status filled red counts as Major slippage',
+      rows: [row({ status: null, statusFill: '#FF0000', revised: '31/03/2019' })],
+      findings: [{ cell: 'F4', severity: 'warning', message: 'Action 1.1 has no status typed in F4, only the colour red, so it was counted as Major slippage. Type the status in the cell' }],
+    },
+    {
+      name: 'amber and green fills, lower case as Google Sheets gives them',
+      rows: [row({ status: null, statusFill: '#ffc000', revised: '31/03/2019' }), row({ ref: '1.2', status: null, statusFill: '#92d050' })],
+      findings: [
+        { cell: 'F4', severity: 'warning', message: 'only the colour amber, so it was counted as Some slippage' },
+        { cell: 'F5', severity: 'warning', message: 'only the colour green, so it was counted as On track' },
+      ],
+    },
+    {
+      name: 'the palette grey the tool painted reads back as Not started',
+      rows: [row({ status: null, statusFill: '#E5E6E7', commentary: null })],
+      findings: [{ cell: 'F4', severity: 'warning', message: 'only the colour grey, so it was counted as Not started' }],
+    },
+  ],
+});
+
 rule('missing-status', {
   valid: [
     { name: 'a sound row', rows: [row({})] },
     { name: 'an unknown status is not a missing one', rows: [row({ status: 'Delayed' })] },
     { name: 'Not started is a status', rows: [row({ status: 'Not started' })] },
+    { name: 'a blank status filled amber is read from its colour (status-from-fill instead)', rows: [row({ status: null, statusFill: '#FFC000' })] },
   ],
   invalid: [
     {

@@ -3,6 +3,7 @@ import type { SheetSetup } from '../contract/adapter-contract';
 import type { SheetDump } from '../contract/adapter-contract';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { FakeWorkbook } from './harness/fake-excel-host';
+import { isErrorValue } from './harness/cell-values';
 
 /** A fake Excel workbook holding these sheets: date cells as serials with a dd/mm/yyyy format, merges applied. */
 export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
@@ -17,6 +18,8 @@ export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
     s.rows.forEach((r, i) =>
       r.forEach((v, c) => {
         if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['dd/mm/yyyy']]);
+        // A user's "#REF!" text is text in their sheet (typed into a Text cell), as in the other fixtures.
+        else if (typeof v === 'string' && isErrorValue(v)) book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['@']]);
       }),
     );
     for (const m of s.merges ?? []) book.merge(s.name, m);

@@ -13,6 +13,8 @@ export interface TestRow {
   status?: CellValue;
   commentary?: CellValue;
   source?: CellValue;
+  /** The status cell's fill (#RRGGBB), as a host gives it for blank cells. */
+  statusFill?: string;
 }
 
 /** A heading row: text in column A only. */
@@ -25,7 +27,7 @@ export const testColumns = ['ref', 'action', 'lead', 'target', 'revised', 'statu
 export const testHeaders = ['Ref', 'Action', 'Lead officer', 'Target date', 'Revised date', 'Status', 'Commentary', 'Source'];
 
 /** A row that passes every rule as of 2018-09-30, to be varied one field at a time. */
-export const soundRow: Required<Omit<TestRow, 'source'>> = {
+export const soundRow: Required<Omit<TestRow, 'source' | 'statusFill'>> = {
   ref: '1.1',
   action: 'Agree the partnership vision',
   lead: 'Chief Executive',
@@ -41,11 +43,15 @@ export const soundRow: Required<Omit<TestRow, 'source'>> = {
  */
 export function planGrid(rows: (TestRow | TestHeading)[], sheet = 'Plan'): GridSnapshot {
   const values: CellValue[][] = [['Corporate Improvement Plan'], [], [...testHeaders]];
+  const fills: (string | null)[][] = [];
   for (const r of rows) {
     if ('heading' in r) values.push([r.heading]);
-    else values.push(testColumns.map((f) => (r[f] === undefined ? null : (r[f] as CellValue))));
+    else {
+      if (r.statusFill) fills[values.length] = [null, null, null, null, null, r.statusFill];
+      values.push(testColumns.map((f) => (r[f] === undefined ? null : (r[f] as CellValue))));
+    }
   }
-  return { sheet, top: 1, left: 1, values };
+  return { sheet, top: 1, left: 1, values, fills };
 }
 
 export const firstRow = 4;

@@ -7,7 +7,7 @@
 import type { SetupCell } from '../contract/adapter-contract';
 import { settingsMarker, settingsSheetName } from '../../shared/settings/settings-sheet';
 import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
-import type { HostileSheet } from '../contract/adapters';
+import type { AdapterName, HostileSheet } from '../contract/adapters';
 
 export type Expectation = 'checks' | { failure: RegExp };
 
@@ -19,12 +19,16 @@ export interface HostileCase {
   actions?: number;
   /** Rules a correct tool must report at least once. */
   mustFind?: string[];
+  /** Exact counts by status label a correct tool gives. */
+  statusCounts?: Record<string, number>;
+  /** A note the run must carry, by adapter ('all' for every one); null: no note of this kind on that host, with the reason in the case. */
+  mustNote?: Partial<Record<AdapterName | 'all', RegExp | null>>;
+  /** Apply must refuse with this message and change nothing (a protected sheet). */
+  applyRefused?: RegExp;
   /** Setup sheets the tool may rewrite (they carry its own marker); every other setup sheet is the user's. */
   toolSheets?: string[];
   /** Adapters to skip, with the reason (kept small: a skip is a gap in the corpus). */
   skip?: Partial<Record<string, string>>;
-  /** A real bug this case exposes: the case is kept out of the passing suite (registered as skipped) until it is fixed. */
-  bug?: string;
 }
 
 export const header: SetupCell[] = ['Ref', 'Action', 'Lead officer', 'Target date', 'Revised date', 'Status', 'Commentary'];
@@ -123,8 +127,8 @@ export function hostileCases(): HostileCase[] {
   add({ name: 'header only', sheets: [planSheet([])], expect: 'checks', actions: 0 });
   add({ name: 'no recognisable header', sheets: [{ name: 'Plan', rows: [['Shopping list'], ['Eggs', 'Milk', 'Bread'], ['1.1', 'Cheese', 'Tuesday']] }], expect: { failure: /column headings/i } });
   add({ name: 'title row only', sheets: [{ name: 'Plan', rows: [['Corporate Improvement Plan 2018/19 – monitoring']] }], expect: { failure: /monitoring sheet/i } });
-  // The invariants hold, but see knownBugCases(): the repeated header is counted as an action.
-  add({ name: 'two header-like rows', sheets: [planSheet([header, ...ordinary(3)])], expect: 'checks' });
+  // A plan pasted together from pages repeats its header: the copy is not an action (a bug this corpus found).
+  add({ name: 'two header-like rows', sheets: [planSheet([header, ...ordinary(3)])], expect: 'checks', actions: 3 });
   add({
     name: 'header in row 25',
     sheets: [{ name: 'Plan', rows: [['Corporate Improvement Plan'], ...Array.from({ length: 23 }, (_, i): SetupCell[] => (i % 4 ? [] : [`Note ${i}: read the guidance first.`])), header, ...ordinary(4)] }],
@@ -221,8 +225,8 @@ export function hostileCases(): HostileCase[] {
   add({ name: 'a row of only a lead officer', sheets: [planSheet([...ordinary(2), [null, null, 'Jane Smith', null, null, null, null], ...ordinary(1, 5)])], expect: 'checks' });
   add({ name: 'rows of only a status, only a date, only a commentary', sheets: [planSheet([...ordinary(1), [null, null, null, null, null, 'On track', null], [null, null, null, { date: '2018-12-31' }, null, null, null], [null, null, null, null, null, null, 'Orphan commentary']])], expect: 'checks' });
   add({ name: 'footer and key rows', sheets: [planSheet([...ordinary(3), ['Total', 3], ['Key:', 'Blue = complete'], ['Grand total', 3]])], expect: 'checks', actions: 3 });
-  // See knownBugCases(): a "Grand total" row with a number in the status column is counted as an action.
-  add({ name: 'grand total row with a count in the status column (invariants only)', sheets: [planSheet([...ordinary(3), ['Grand total', null, null, null, null, 3]])], expect: 'checks' });
+  // A total row with its count under Status is not an action either (a bug this corpus found).
+  add({ name: 'grand total row with a count in the status column', sheets: [planSheet([...ordinary(3), ['Grand total', null, null, null, null, 3]])], expect: 'checks', actions: 3 });
   add({ name: '2,000 actions', sheets: [planSheet(bigPlan(2000))], expect: 'checks', actions: 2000 });
 
   // ---- sheet names and the tool's own sheets ----
@@ -252,33 +256,4 @@ export function hostileCases(): HostileCase[] {
   add({ name: 'notes sheet before the plan', sheets: [{ name: 'Notes', rows: [['Guidance: update every quarter.'], ['Ref', 'Meaning']] }, planSheet(ordinary(3))], expect: 'checks', actions: 3 });
 
   return cases;
-}
-
-/**
- * Cases that expose real bugs in shared/ or src/: kept out of the passing suite (hostile.test.ts
- * registers them as skipped) and reported. Each says what a correct tool does and what happens now.
- */
-export function knownBugCases(): HostileCase[] {
-  return [
-    {
-      name: 'two header-like rows: the repeated header is not an action',
-      // BUG (shared/plan/read-plan.ts): a second copy of the header row (common when a plan is pasted
-      // together from pages) is read as an action: ref "Ref", status "Status", and three bogus findings
-      // (unknown-status F2, unreadable-target-date D2, unreadable-revised-date E2). 4 actions, not 3.
-      bug: 'a repeated header row is counted as action "Ref"',
-      sheets: [planSheet([header, ...ordinary(3)])],
-      expect: 'checks',
-      actions: 3,
-    },
-    {
-      name: 'grand total row with a count in the status column is not an action',
-      // BUG (shared/plan/read-plan.ts): the footer pattern knows "Grand total", yet a "Grand total" row
-      // with its count under Status (F) is read as an action with status "3": unknown-status F5,
-      // missing-target-date, missing-action and missing-lead, and the counts gain a phantom action.
-      bug: 'a "Grand total" row with a number under Status is counted as an action',
-      sheets: [planSheet([...ordinary(3), ['Grand total', null, null, null, null, 3]])],
-      expect: 'checks',
-      actions: 3,
-    },
-  ];
 }

@@ -39,9 +39,10 @@ function runOnce(fake: FakeAppsScript) {
   const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
   if (!run.ok) throw new Error(run.message);
   const readCalls = fake.totalCalls();
+  const reads = new Map(fake.calls);
   fake.resetCalls();
   const report = adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }));
-  return { readCalls, writeCalls: fake.totalCalls(), run, report, calls: new Map(fake.calls) };
+  return { readCalls, reads, writeCalls: fake.totalCalls(), run, report, calls: new Map(fake.calls) };
 }
 
 describe('Sheets adapter: service calls do not grow with the row count', () => {
@@ -60,8 +61,12 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     expect((large?.writeCalls ?? 0) - growth(large)).toBe((medium?.writeCalls ?? 0) - growth(medium));
     expect(growth(large)).toBe(1);
     for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(72);
-    // Reading: the spreadsheet, its sheets, and per sheet its name, visibility and data range values.
-    expect(small?.readCalls).toBe(12);
+    // Reading: the spreadsheet, its sheets, and per sheet its name, visibility, data range, values,
+    // backgrounds and filter (formulas only when a value looks like an error: none here).
+    expect(small?.readCalls).toBe(16);
+    expect(large?.reads.get('Range.getBackgrounds')).toBe(2);
+    expect(large?.reads.get('Sheet.getFilter')).toBe(2);
+    expect(large?.reads.get('Range.getFormulas')).toBeUndefined();
     expect(large?.calls.get('Range.setValues')).toBe(1);
     expect(large?.calls.get('Range.getValues')).toBeUndefined();
   });

@@ -1,9 +1,10 @@
-import { cellAddress } from '../../shared/grid/a1';
-import type { SheetDump, SheetSetup } from '../contract/adapter-contract';
+import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
+import type { SheetDump } from '../contract/adapter-contract';
+import type { HostileSheet } from '../contract/adapters';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
 
 /** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
-export function fakeSpreadsheet(sheets: (SheetSetup & { hidden?: boolean })[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
+export function fakeSpreadsheet(sheets: HostileSheet[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
   return createFakeAppsScript({
     ...extra,
     timeZone: 'Europe/London',
@@ -15,8 +16,24 @@ export function fakeSpreadsheet(sheets: (SheetSetup & { hidden?: boolean })[], f
       numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
       ...(s.merges ? { merges: s.merges } : {}),
       ...(s.hidden ? { hidden: true } : {}),
+      ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+      ...(s.filteredRows ? { filter: { range: `A1:${cellAddress(Math.max(1, s.rows.length), Math.max(1, ...s.rows.map((r) => r.length)))}`, hiddenRows: s.filteredRows } } : {}),
+      ...(s.fills ? { backgrounds: backgroundsOf(s.fills) } : {}),
+      ...(s.protected ? { protected: true } : {}),
     })),
   });
+}
+
+/** Fills by A1 as the fake's 2-D backgrounds. */
+function backgroundsOf(fills: Record<string, string>): (string | null)[][] {
+  const grid: (string | null)[][] = [];
+  for (const [addr, fill] of Object.entries(fills)) {
+    const at = parseCellAddress(addr);
+    if (!at) throw new Error(`bad address ${addr}`);
+    const row = (grid[at.row - 1] ??= []);
+    row[at.col - 1] = fill;
+  }
+  return Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
 }
 
 /** Midnight in London on that day (BST is UTC+1 from late March to late October). */

@@ -1,6 +1,7 @@
 import { planEdits } from '../../../shared/run/prepare-run';
 import { planOptions, str, type Command } from '../command';
 import { headline, statusTableText } from '../format/report-text';
+import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
 import { saveTarget, saveWorkbook } from '../xlsx/save-workbook';
 
@@ -14,7 +15,10 @@ export const applyCommand: Command = {
     const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     const checked = run.checked;
     const plan = planEdits(run, { colours: true, summary: true });
-    const report = await port.applyEditPlan(plan);
+    // The port refuses a protected sheet before any write, and nothing is saved: say so as the user's problem, not a crash.
+    const report = await port.applyEditPlan(plan).catch((e: unknown) => {
+      throw new CliError(`${e instanceof Error ? e.message : String(e)} '${file}' was not saved.`);
+    });
     await saveWorkbook(workbook, target);
 
     const coloured = report.colouredCells;
@@ -22,7 +26,7 @@ export const applyCommand: Command = {
       print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings }, null, 2));
       return 0;
     }
-    const lines = [headline(checked), ...run.settingsNotes, `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
+    const lines = [headline(checked), ...run.notes, `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
     if (plan.summaryChoice?.renamed) lines.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone and the summary went to '${plan.summaryChoice.name}'.`);
     lines.push(`Saved ${target}.`, '', statusTableText(checked));
     if (checked.errors > 0) lines.push(`Run 'plan-monitor check ${file}' to see the ${checked.errors} errors.`);

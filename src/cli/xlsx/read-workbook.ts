@@ -39,11 +39,34 @@ export function readCellValue(v: ExcelJS.CellValue, numFmt: string | undefined):
   return { value: null, date: false, error: null };
 }
 
+/** The default Office theme (2013 on): what a theme colour index means in a workbook that kept it. */
+const officeTheme = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+
+/** Excel's tint: towards white when positive, towards black when negative. */
+function tinted(hex: string, tint: number): string {
+  const n = parseInt(hex, 16);
+  const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => Math.round(tint >= 0 ? v + (255 - v) * tint : v * (1 + tint)));
+  return ch.map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+/** A solid fill's colour as #RRGGBB, or null for none, white or a colour the file does not spell out. */
+export function fillColour(fill: ExcelJS.Fill | undefined): string | null {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
+  const c = fill.fgColor as { argb?: string; theme?: number; tint?: number } | undefined;
+  let hex: string | null = null;
+  if (c?.argb && /^[0-9a-f]{8}$/i.test(c.argb)) hex = c.argb.slice(2).toUpperCase();
+  else if (c?.theme !== undefined && officeTheme[c.theme]) hex = tinted(officeTheme[c.theme] ?? 'FFFFFF', c.tint ?? 0);
+  return hex === null || hex === 'FFFFFF' ? null : `#${hex}`;
+}
+
 /** The used range of a worksheet as a grid snapshot, from A1. */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
   const errors: (string | null)[][] = [];
+  // Fills of blank cells only: a status given as a colour alone (see GridSnapshot.fills).
+  const fills: (string | null)[][] = [];
+  const hiddenRows: number[] = [];
   let anyDate = false;
   let anyError = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -51,7 +74,14 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
     const vals: CellValue[] = [];
     const ds: boolean[] = [];
     const es: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // Filtered-out rows are saved hidden too.
+    if (row.hidden) hiddenRows.push(rowNumber);
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      if (cell.value === null || cell.value === undefined || cell.value === '') {
+        const colour = cell.isMerged && cell.master !== cell ? null : fillColour(cell.fill);
+        if (colour !== null) (fills[r] ??= [])[colNumber - 1] = colour;
+        return;
+      }
       // Merged cells repeat the master's value in ExcelJS; only the master holds it in Excel.
       if (cell.isMerged && cell.master !== cell) return;
       const read = readCellValue(cell.value, cell.numFmt);
@@ -72,7 +102,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
   });
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  const grid: GridSnapshot = { sheet: ws.name, top: 1, left: 1, values, merges };
+  const grid: GridSnapshot = { sheet: ws.name, top: 1, left: 1, values, merges, fills, hiddenRows };
   if (anyDate) grid.dates = dates;
   if (anyError) grid.errors = errors;
   return grid;

@@ -157,6 +157,8 @@ export const API_SETS: Readonly<Record<string, string>> = {
   'Range.GetMergedAreasOrNullObject': '1.13',
   'Range.Merge': '1.2',
   'Range.Unmerge': '1.2',
+  'Range.GetSpecialCells': '1.9',
+  'Range.GetSpecialCellsOrNullObject': '1.9',
   'Range.SetCellProperties': '1.9',
   'Range.GetCellProperties': '1.9',
   'Range._ValidateArraySize': '1.3',
@@ -1181,6 +1183,26 @@ export class FakeExcelHost {
         if (name.endsWith('OrNullObject')) return null;
         throw itemNotFound('the range has no merged cells');
       }
+      case 'GetSpecialCells':
+      case 'GetSpecialCellsOrNullObject': {
+        // Only the "Visible" cell type is modelled: the cells of rows and columns not hidden, as rectangles.
+        if (args[0] !== 'Visible') throw notImplemented(`getSpecialCells("${String(args[0])}")`);
+        const runs = (lo: number, hi: number, hidden: Set<number>): [number, number][] => {
+          const out: [number, number][] = [];
+          for (let i = lo; i <= hi; i++) {
+            if (hidden.has(i)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === i - 1) last[1] = i;
+            else out.push([i, i]);
+          }
+          return out;
+        };
+        const cols = runs(a.c0, a.c1, sheet.hiddenColumns);
+        const areas = runs(a.r0, a.r1, sheet.hiddenRows).flatMap(([r0, r1]) => cols.map(([c0, c1]) => ({ r0, r1, c0, c1 })));
+        if (areas.length > 0) return { t: 'RangeAreas', sheet, areas } satisfies AreasObj;
+        if (name.endsWith('OrNullObject')) return null;
+        throw itemNotFound('No cells were found.');
+      }
       case 'Select':
         if (sheet.visibility !== 'Visible') throw invalidOperation(`worksheet "${sheet.name}" is hidden`);
         this.book.activeSheet = sheet;
@@ -1774,7 +1796,8 @@ export class FakeExcelHost {
       FormulasLocal: grid((c) => c.formula ?? c.value),
       NumberFormat: grid((c) => c.numberFormat),
       NumberFormatLocal: grid((c) => c.numberFormat),
-      ValueTypes: grid((c) => valueTypeOf(c.value)),
+      // Error text in a Text-formatted cell is a string (typed with '@' format first); anywhere else it is the error.
+      ValueTypes: grid((c) => (c.formula === null && c.numberFormat === '@' && c.value !== '' ? 'String' : valueTypeOf(c.value))),
       RowHidden: () => hiddenAll(sheet.hiddenRows, a.r0, a.r1),
       ColumnHidden: () => hiddenAll(sheet.hiddenColumns, a.c0, a.c1),
       Hidden: () => hiddenAll(sheet.hiddenRows, a.r0, a.r1) === true || hiddenAll(sheet.hiddenColumns, a.c0, a.c1) === true,

@@ -62,6 +62,8 @@ export interface FakeSheetSetup {
   fontColors?: (string | null)[][];
   /** 1-based rows hidden by the user. */
   hiddenRows?: number[];
+  /** A filter over this A1 range whose criteria hide these 1-based rows. */
+  filter?: { range: string; hiddenRows: number[] };
   frozenRows?: number;
   /** Grid size; defaults to max(1000, rows) × max(26, widest row), as a new Google sheet. */
   maxRows?: number;
@@ -360,8 +362,16 @@ class Fake {
       const area = parseA1Range(m, maxRows, maxColumns);
       if (!area) throw new Error(`Fake SpreadsheetApp: bad merge ${m}`);
       sheet.merges.push(areaA1({ ...area, openRows: false, openColumns: false }));
+      // As merging does in Sheets, only the top-left value survives.
+      for (const c of sheet.cells.values()) {
+        if (c.row >= area.row && c.row <= lastRowOf(area) && c.column >= area.column && c.column <= lastColumnOf(area) && !(c.row === area.row && c.column === area.column)) {
+          c.value = null;
+          c.formula = null;
+        }
+      }
     }
     for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    if (s.filter) sheet.filter = { range: s.filter.range, hiddenRows: new Set(s.filter.hiddenRows) };
     if (s.protected) sheet.protections.push({ type: 'SHEET', range: areaA1({ row: 1, column: 1, numRows: maxRows, numColumns: maxColumns }), description: '', canEdit: false, warningOnly: false });
     for (const a1 of s.protectedRanges ?? []) sheet.protections.push({ type: 'RANGE', range: a1, description: '', canEdit: false, warningOnly: false });
     this.book.sheets.push(sheet);
@@ -681,6 +691,14 @@ class RawSheet extends FakeObject {
   }
   isRowHiddenByUser(row: number): boolean {
     return this._state.hiddenRows.has(row);
+  }
+  isRowHiddenByFilter(row: number): boolean {
+    return this._state.filter?.hiddenRows.has(row) === true;
+  }
+  /** The sheet's filter, or null (only its range is modelled). */
+  getFilter(): RawFilter | null {
+    const f = this._state.filter;
+    return f ? new RawFilter(this._f, this._state, f.range) : null;
   }
   hideColumns(column: unknown, numColumns: unknown = 1): void {
     const [c, n] = this._checkRows(column, numColumns, 'columns');
@@ -1310,6 +1328,20 @@ class RawRangeList extends FakeObject {
 
 // ---------------------------------------------------------------------------------------------
 // Protection
+
+class RawFilter extends FakeObject {
+  readonly kind = 'Filter';
+  constructor(
+    private readonly _f: Fake,
+    private readonly _sheet: FakeSheetState,
+    private readonly _range: string,
+  ) {
+    super();
+  }
+  getRange(): RawRange {
+    return this._f.parseRangeOn(this._sheet, this._range, 'Filter');
+  }
+}
 
 class RawProtection extends FakeObject {
   readonly kind = 'Protection';

@@ -59,6 +59,8 @@ export interface FakeSheetState {
   merges: string[];
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
+  /** The sheet's filter: its range (A1) and the rows its criteria hide; null when there is none. */
+  filter: { range: string; hiddenRows: Set<number> } | null;
   /** Pixel widths set by the script; unset columns are 100 px. */
   columnWidths: Map<number, number>;
   protections: FakeProtectionState[];
@@ -114,6 +116,7 @@ export function newSheetState(name: string, sheetId: number, maxRows: number, ma
     merges: [],
     hiddenRows: new Set(),
     hiddenColumns: new Set(),
+    filter: null,
     columnWidths: new Map(),
     protections: [],
     activeRange: 'A1',
