@@ -8,6 +8,8 @@ export interface SheetSnapshot {
   visibility: SheetVisibility;
   /** The used range (from A1 or wherever it starts). */
   grid: GridSnapshot;
+  /** Protected against edits, where the host says so in its read. */
+  protected?: boolean;
 }
 
 /** Every sheet of a workbook as the host read it, in tab order. */

@@ -1,6 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
 
@@ -48,11 +48,19 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** `responseBudget`: bytes one read response may carry when a big workbook is read in blocks. */
   constructor(private readonly options: { responseBudget?: number } = {}) {}
 
+  /** Sheets the last read found protected. */
+  private protectedSheets = new Set<string>();
+
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    return Excel.run((context) => readExcelWorkbook(context, this.options.responseBudget));
+    const book = await Excel.run((context) => readExcelWorkbook(context, this.options.responseBudget));
+    this.protectedSheets = new Set(book.sheets.filter((s) => s.protected).map((s) => s.name));
+    return book;
   }
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
+    // Excel applies a batch up to the action that fails: refuse a protected sheet before queueing anything.
+    const locked = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null].find((n) => n !== null && this.protectedSheets.has(n));
+    if (locked) throw new Error(protectedSheetMessage(locked));
     const syncs = await Excel.run((context) => writeExcelEditPlan(context, plan, { rangeAreas: supports('1.9') }));
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: syncs };
   }

@@ -41,7 +41,7 @@ function queueSheets(first: Excel.Worksheet, count: number, f: ReadFeatures): Qu
   const out: QueuedSheet[] = [];
   let sheet = first;
   for (let i = 0; i < count; i++) {
-    sheet.load('name,visibility');
+    sheet.load('name,visibility,protection/protected');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,values,numberFormat,valueTypes,rowHidden');
     let merges: Excel.RangeAreas | null = null;
@@ -171,7 +171,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, responseB
 async function readInBlocks(context: Excel.RequestContext, responseBudget: number): Promise<WorkbookSnapshot> {
   const f = features();
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
+  sheets.load('items/name,items/visibility,items/protection/protected');
   const active = sheets.getActiveWorksheet();
   active.load('name');
   await context.sync();
@@ -222,7 +222,7 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
   }
   await flush();
   return {
-    sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange) })),
+    sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange), protected: u.sheet.protection.protected })),
     activeSheet: active.name,
   };
 }
@@ -241,7 +241,7 @@ async function readAllAtOnce(context: Excel.RequestContext): Promise<WorkbookSna
     let read = 0;
     for (const q of queued) {
       if (q.sheet.isNullObject) break;
-      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(rawOf(q)) });
+      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(rawOf(q)), protected: q.sheet.protection.protected });
       read++;
     }
     if (read < sheetsPerSync || after.isNullObject) break;

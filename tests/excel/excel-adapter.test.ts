@@ -3,6 +3,7 @@ import { dayFromIso } from '../../shared/dates/day';
 import { cellAddress } from '../../shared/grid/a1';
 import type { GridSnapshot } from '../../shared/grid/grid';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
+import { readRun } from '../../shared/run/read-run';
 import { defaultPalette } from '../../shared/settings/palette';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { chunkAddresses } from '../../src/excel/write-edit-plan';
@@ -113,11 +114,80 @@ describe('Excel adapter over the real client: round trips and request sizes', ()
     try {
       const controller = new PanelController(new ExcelWorkbookPort(), () => asOf);
       const out = await controller.apply('2018-09-30', { colours: true, summary: true });
-      expect(out).toEqual({ ok: false, message: 'The sheet is protected, so Plan Monitor could not change it. Nothing was changed. Unprotect the sheet and try again.' });
+      // Refused from what the read saw, before any write is queued (Excel would apply a batch up to the failing action).
+      expect(out).toEqual({ ok: false, message: "Sheet 'Plan' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again." });
       expect(JSON.stringify(book.snapshot())).toBe(before);
     } finally {
       restore();
     }
+  });
+});
+
+describe('Excel adapter: hidden rows and colour-only statuses', () => {
+  const below19 = (name: string, version: string) => name !== 'ExcelApi' || Number(version.split('.')[1]) <= 8;
+
+  async function read(book: FakeWorkbook, supportedSets?: (name: string, version: string) => boolean) {
+    const restore = useGlobals(client, supportedSets ? { supportedSets } : {});
+    const transport = client.install(new FakeExcelHost(book, supportedSets ? { supportedSets } : {}));
+    try {
+      const { run } = await readRun(new ExcelWorkbookPort(), { asOf, today: asOf });
+      if (!run.ok) throw new Error(run.message);
+      return { run, syncs: transport.syncs(), grid: run.workbook.sheets.find((s) => s.name === 'Plan')?.grid };
+    } finally {
+      restore();
+    }
+  }
+
+  it('lists hidden rows from the visible cells in the one read sync', async () => {
+    const book = bookOf(generatePlan(1_000));
+    book.setRowsHidden('Plan', '10:12');
+    book.setRowsHidden('Plan', '500:500');
+    const r = await read(book);
+    expect(r.syncs).toBe(1);
+    expect(r.grid?.hiddenRows).toEqual([10, 11, 12, 500]);
+    expect(r.run.checked.plan.actions.filter((a) => a.hidden).map((a) => a.row)).toEqual([10, 11, 12, 500].filter((row) => r.run.checked.plan.actions.some((a) => a.row === row)));
+    expect(r.run.notes[0]).toMatch(/^\d actions are in hidden or filtered-out rows of 'Plan' \(rows 10–12 and 500\): they were still checked and counted\.$/);
+  });
+
+  it('on Excel before ExcelApi 1.9 says some rows are hidden, without naming them', async () => {
+    const book = bookOf(generatePlan(100));
+    book.setRowsHidden('Plan', '20:20');
+    const r = await read(book, below19);
+    expect(r.syncs).toBe(1);
+    expect(r.grid?.hiddenRows).toBeUndefined();
+    expect(r.grid?.hiddenRowsUnknown).toBe('some-hidden');
+    expect(r.run.notes).toContain("Some rows of 'Plan' are hidden or filtered out. Every row was checked and counted, hidden or not (this version of Excel does not tell add-ins which rows are hidden).");
+  });
+
+  it('with no empty status cell, reads in one sync and asks for no fills', async () => {
+    const r = await read(bookOf(generatePlan(1_000)));
+    expect(r.syncs).toBe(1);
+    expect(r.grid?.fills).toBeUndefined();
+  });
+
+  it.each([
+    ['ExcelApi 1.9 (a column at once)', undefined],
+    ['Excel 2019 (cell by cell)', below19],
+  ] as const)('with empty status cells, reads their fills in one more sync: %s', async (_name, sets) => {
+    const grid = generatePlan(1_000);
+    const book = bookOf(grid);
+    const statusCol = grid.values.find((row) => row.includes('Status'))?.indexOf('Status') ?? -1;
+    const col = cellAddress(1, statusCol + 1).replace(/\d+$/, '');
+    // Action rows are the ones with a ref such as "2.4".
+    const actionRows = grid.values.flatMap((row, i) => (/^\d+\.\d+$/.test(String(row[0])) ? [i + 1] : []));
+    const rowOf = (i: number) => actionRows[i] ?? 0;
+    const [red, green, none, amber] = [rowOf(0), rowOf(1), rowOf(2), rowOf(900)];
+    for (const row of [red, green, none, amber]) book.setValues('Plan', `${col}${row}`, [['']]);
+    book.setFill('Plan', `${col}${red}`, '#FF0000');
+    book.setFill('Plan', `${col}${green}`, '#92D050');
+    book.setFill('Plan', `${col}${amber}`, '#FFC000');
+    const r = await read(book, sets);
+    expect(r.syncs).toBe(2);
+    const byRule = (rule: string) => r.run.checked.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+    expect(byRule('status-from-fill')).toEqual([`${col}${red}`, `${col}${green}`, `${col}${amber}`]);
+    expect(byRule('missing-status')).toEqual([`${col}${none}`]);
+    const statusOf = (row: number) => r.run.checked.plan.actions.find((a) => a.row === row)?.status?.label;
+    expect([red, green, none, amber].map(statusOf)).toEqual(['Major slippage', 'On track', undefined, 'Some slippage']);
   });
 });
 

@@ -220,6 +220,60 @@ export function hostileCases(): HostileCase[] {
   add({ name: 'empty status cells', sheets: [planSheet([act('1.1', 'a', 'CEO', { date: '2018-12-31' }, null, null, null), act('1.2', 'b', 'CEO', { date: '2018-12-31' }, null, '', null), act('1.3', 'c', 'CEO', { date: '2018-12-31' }, null, '   ', null), ...ordinary(1)])], expect: 'checks', actions: 4, mustFind: ['missing-status'] });
   add({ name: 'status that is a number or boolean', sheets: [planSheet([act('1.1', 'a', 'CEO', { date: '2018-12-31' }, null, 1, null), act('1.2', 'b', 'CEO', { date: '2018-12-31' }, null, true, null), act('1.3', 'c', 'CEO', { date: '2018-12-31' }, null, { date: '2018-01-01' }, null)])], expect: 'checks', actions: 3 });
 
+  // ---- what the user did besides typing: hidden rows, filters, colours, protection ----
+  add({
+    name: 'hidden rows are checked, counted and said so',
+    sheets: [planSheet(ordinary(6), { hiddenRows: [3, 4, 6] })],
+    expect: 'checks',
+    actions: 6,
+    // Google Sheets can only say row by row whether a row is hidden (isRowHiddenByUser): a call per row is too many, so no note there.
+    mustNote: { all: /^3 actions are in hidden or filtered-out rows of 'Plan' \(rows 3–4 and 6\): they were still checked and counted\.$/, 'Apps Script (fake SpreadsheetApp)': null },
+  });
+  add({
+    name: 'rows a filter hides are checked, counted and said so',
+    sheets: [planSheet(ordinary(5), { filteredRows: [2, 5] })],
+    expect: 'checks',
+    actions: 5,
+    mustNote: { all: /^2 actions are in hidden or filtered-out rows of 'Plan' \(rows 2 and 5\)/, 'Apps Script (fake SpreadsheetApp)': /^'Plan' has a filter on\. Every row was checked and counted, including any the filter hides/ },
+  });
+  add({ name: 'a hidden header row and hidden blank rows', sheets: [planSheet([...ordinary(2), [], [], ...ordinary(2, 3)], { hiddenRows: [1, 4, 5] })], expect: 'checks', actions: 4, mustNote: { all: null } });
+  add({
+    name: 'RAG given only as a fill colour, with empty status cells',
+    sheets: [
+      planSheet(
+        [
+          act('1.1', 'Red only', 'CEO', { date: '2018-06-30' }, { date: '2019-03-31' }, null, 'Late'),
+          act('1.2', 'Amber only', 'CEO', { date: '2018-06-30' }, { date: '2019-03-31' }, null, 'Slipping'),
+          act('1.3', 'Green only', 'CEO', { date: '2018-12-31' }, null, null, 'Fine'),
+          act('1.4', 'Blue only', 'CEO', { date: '2018-06-30' }, null, null, 'Done'),
+          act('1.5', 'Grey banding is not a status', 'CEO', { date: '2018-12-31' }, null, null, null),
+          act('1.6', 'No fill, no status', 'CEO', { date: '2018-12-31' }, null, null, null),
+          act('1.7', 'Typed status wins over a red fill', 'CEO', { date: '2018-12-31' }, null, 'On track', null),
+        ],
+        { fills: { F2: '#FF0000', F3: '#FFC000', F4: '#00B050', F5: '#0070C0', F6: '#D9D9D9', F8: '#FF0000', B7: '#FFFF00' } },
+      ),
+    ],
+    expect: 'checks',
+    actions: 7,
+    statusCounts: { 'Major slippage': 1, 'Some slippage': 1, 'On track': 2, Completed: 1, 'Status missing or not recognised': 2 },
+    mustFind: ['status-from-fill', 'missing-status'],
+  });
+  add({
+    name: 'a protected plan sheet: a clear refusal, nothing written',
+    sheets: [planSheet(ordinary(3), { protected: true })],
+    expect: 'checks',
+    actions: 3,
+    applyRefused: /protected, so Plan Monitor could not change it\. Nothing was changed\./,
+  });
+  add({
+    name: "a protected summary sheet: nothing written, not even the plan's colours",
+    sheets: [planSheet(ordinary(3)), { name: 'Plan Summary', rows: [[summaryMarker], ['An old summary']], protected: true }],
+    expect: 'checks',
+    actions: 3,
+    toolSheets: ['Plan Summary'],
+    applyRefused: /^Sheet 'Plan Summary' is protected, so Plan Monitor could not change it\. Nothing was changed\./,
+  });
+
   // ---- rows ----
   add({ name: 'only theme rows', sheets: [planSheet([['1', 'Theme 1 – Leadership'], ['2', 'Theme 2 – Finance'], [null, 'Theme 3 – People'], ['Theme 4'], ['Key: Blue = complete']])], expect: 'checks', actions: 0 });
   add({ name: 'a row of only a lead officer', sheets: [planSheet([...ordinary(2), [null, null, 'Jane Smith', null, null, null, null], ...ordinary(1, 5)])], expect: 'checks' });

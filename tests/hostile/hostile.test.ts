@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/dates/day';
 import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
 import { cellText, gridColumnCount } from '../../shared/grid/grid';
-import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
+import { planEdits, type PreparedRun } from '../../shared/run/prepare-run';
+import { readRun } from '../../shared/run/read-run';
 import type { AdapterUnderTest, SheetDump } from '../contract/adapter-contract';
 import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
 import { excelFactory, memoryFactory, sheetsFactory, xlsxFactory, type AdapterName, type HostileFactory } from '../contract/adapters';
@@ -140,8 +141,9 @@ function expectSummaryLiteral(c: HostileCase, run: PreparedRun, dump: SheetDump[
   void run;
 }
 
+/** As every host does: read, and read the fills of empty status cells where the first read had none. */
 async function prepare(adapter: AdapterUnderTest) {
-  return prepareRun(await adapter.port.readWorkbook(), { asOf, today: asOf });
+  return (await readRun(adapter.port, { asOf, today: asOf })).run;
 }
 
 /** What the engine made of a case: the same on every host, since every host runs one engine. */

@@ -111,3 +111,54 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
 });
+
+describe('Sheets adapter: what getValues cannot tell apart', () => {
+  it('tells the text "#REF!" from a formula showing an error, with one getFormulas call only when some value looks like an error', () => {
+    const fake = install(
+      createFakeAppsScript({
+        sheets: [
+          {
+            name: 'Plan',
+            rows: [
+              ['Ref', 'Action', 'Target date', 'Status'],
+              ['1.1', '#REF!', '31/12/2018', 'On track'],
+              ['1.2', 'Broken', '=NOSUCH(1)', '#N/A'],
+            ],
+            numberFormats: [[], [null, '@'], [], [null, null, null, '@']],
+          },
+        ],
+      }),
+    );
+    fake.resetCalls();
+    const grid = new SheetsAdapter().readWorkbook().sheets[0]?.grid;
+    expect(fake.calls.get('Range.getFormulas')).toBe(1);
+    expect(grid?.values[1]?.[1]).toBe('#REF!');
+    expect(grid?.values[2]?.[3]).toBe('#N/A');
+    expect(grid?.errors?.[2]?.[2]).toBe('#NAME?');
+    expect(grid?.errors?.flat().filter(Boolean)).toEqual(['#NAME?']);
+  });
+
+  it('reads the fills of blank cells only, and says when a filter is on', () => {
+    install(
+      createFakeAppsScript({
+        sheets: [
+          {
+            name: 'Plan',
+            rows: [
+              ['Ref', 'Action', 'Status'],
+              ['1.1', 'a', null],
+              ['1.2', 'b', 'On track'],
+            ],
+            backgrounds: [[], [null, null, '#ff0000'], [null, null, '#c4e5cd']],
+            filter: { range: 'A1:C3', hiddenRows: [3] },
+          },
+        ],
+      }),
+    );
+    const grid = new SheetsAdapter().readWorkbook().sheets[0]?.grid;
+    expect(grid?.fills).toEqual([undefined, [undefined, undefined, '#FF0000']]);
+    expect(grid?.hiddenRowsUnknown).toBe('filter-on');
+    expect(grid?.hiddenRows).toBeUndefined();
+  });
+});
+
