@@ -74,7 +74,12 @@ export function gridRowCount(grid: GridSnapshot): number {
 }
 
 export function gridColumnCount(grid: GridSnapshot): number {
+  return widestRow(grid.values);
+}
+
+/** Length of the longest row: a loop, since Math.max(...rows) overflows the stack at about 100,000 rows. */
+export function widestRow(rows: readonly (readonly unknown[])[]): number {
   let n = 0;
-  for (const row of grid.values) if (row.length > n) n = row.length;
+  for (const row of rows) if (row.length > n) n = row.length;
   return n;
 }

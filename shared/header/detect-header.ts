@@ -1,5 +1,5 @@
-import { columnNumber } from '../grid/a1';
-import { cellText, type GridSnapshot } from '../grid/grid';
+import { columnLetters, columnNumber } from '../grid/a1';
+import { cellText, gridColumnCount, type GridSnapshot } from '../grid/grid';
 import { columnFields, fieldLabels, headerSynonyms, normaliseHeader, type ColumnField } from '../settings/fields';
 
 /** Rows searched for the header: real sheets put a few title rows above it. */
@@ -27,7 +27,7 @@ export interface HeaderMatch {
 export type HeaderProblem =
   | { code: 'empty-sheet'; sheet: string }
   | { code: 'no-header'; sheet: string; missing: ColumnField[]; bestRow: number | null; found: ColumnField[] }
-  | { code: 'bad-column-setting'; sheet: string; field: ColumnField; value: string };
+  | { code: 'bad-column-setting'; sheet: string; field: ColumnField; value: string; lastColumn: string | null };
 
 export type HeaderResult = { ok: true; header: HeaderMatch } | { ok: false; problem: HeaderProblem };
 
@@ -122,6 +122,16 @@ export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnF
     overrides[field] = letter !== null && choice.length <= 2 ? letter : normaliseHeader(choice);
   }
 
+  // A setting naming a column past the last one in use ("ZZ") would read every status as blank: a setting to fix, named as such.
+  const width = gridColumnCount(grid);
+  const lastColumn = width > 0 ? columnLetters(grid.left + width - 1) : null;
+  for (const field of columnFields) {
+    const o = overrides[field];
+    if (typeof o === 'number' && width > 0 && o > grid.left + width - 1) {
+      return { ok: false, problem: { code: 'bad-column-setting', sheet: grid.sheet, field, value: mapping[field]?.trim() ?? '', lastColumn } };
+    }
+  }
+
   const rows = Math.min(grid.values.length, headerSearchRows);
   type RowMatch = { r: number; columns: Partial<Record<ColumnField, ColumnMatch>>; count: number };
   let best: RowMatch | null = null;
@@ -144,7 +154,7 @@ export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnF
   for (const field of columnFields) {
     const o = overrides[field];
     if (typeof o === 'string' && best && !best.columns[field]) {
-      return { ok: false, problem: { code: 'bad-column-setting', sheet: grid.sheet, field, value: mapping[field] ?? '' } };
+      return { ok: false, problem: { code: 'bad-column-setting', sheet: grid.sheet, field, value: mapping[field]?.trim() ?? '', lastColumn } };
     }
   }
   const found = best ? (Object.keys(best.columns) as ColumnField[]) : [];
@@ -185,7 +195,14 @@ export function renderHeaderProblem(p: HeaderProblem): string {
     case 'empty-sheet':
       return `Sheet '${p.sheet}' is empty: there is no plan to check.`;
     case 'bad-column-setting':
-      return `The column setting for ${fieldLabels[p.field]} names '${p.value}', but no heading on sheet '${p.sheet}' reads that. Use a column letter (such as H) or the heading exactly as typed.`;
+    {
+      const asLetter = /^[A-Za-z]{1,3}$/.test(p.value) ? columnNumber(p.value) : null;
+      const range = p.lastColumn ? `a column from A to ${p.lastColumn}` : 'a column letter (such as H)';
+      if (asLetter !== null && p.lastColumn !== null && asLetter > (columnNumber(p.lastColumn) ?? 0)) {
+        return `The column setting for ${fieldLabels[p.field]} names '${p.value}': no heading on sheet '${p.sheet}' reads that, and column ${p.value.toUpperCase()} is past the last column in use (${p.lastColumn}). Use ${range}, or the heading exactly as typed.`;
+      }
+      return `The column setting for ${fieldLabels[p.field]} names '${p.value}', but no heading on sheet '${p.sheet}' reads that. Use ${range}, or the heading exactly as typed.`;
+    }
     case 'no-header': {
       const where =
         p.bestRow !== null

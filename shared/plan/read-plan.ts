@@ -151,7 +151,7 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     }
     // A heading has no status and no dates, and reads as one: a lone cell, a merged row, a bare
     // theme number ("3" | "Effective management") or a theme word ("Theme 3 – …").
-    const headingLike = filled === 1 || merged.has(r) || (ref !== null && /^\d{1,3}\.?$/.test(ref)) || themeWordPattern.test(firstText);
+    const headingLike = filled === 1 || merged.has(r) || (ref !== null && /^\d{1,4}\.?$/.test(ref)) || themeWordPattern.test(firstText);
     if (!refLooksLikeAction && statusText === '' && !dated && headingLike) {
       const parts: string[] = [];
       for (const v of cells) if (!isBlank(v)) parts.push(cellText(v));

@@ -1,5 +1,5 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import type { CellValue } from '../../shared/grid/grid';
+import { widestRow, type CellValue } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
@@ -76,7 +76,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (refusal) throw new Error(refusal);
       const sheet = existing.isNullObject ? sheets.add(name) : existing;
       if (!existing.isNullObject) sheet.getRange().clear('All');
-      const width = Math.max(...rows.map((r) => r.length), 1);
+      const width = Math.max(widestRow(rows), 1);
       const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
       // Text format first, so a value such as "=x" typed into settings stays text.
       range.numberFormat = rows.map((r) => Array.from({ length: width }, (_, i) => (typeof r[i] === 'number' ? 'General' : '@')));

@@ -199,9 +199,10 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
     if (pending.length === 0) return;
     await context.sync();
     for (const p of pending) {
-      p.raw.values.push(...(p.block.values as unknown[][]));
-      p.raw.formats.push(...(p.block.numberFormat as unknown[][]));
-      p.raw.types.push(...(p.block.valueTypes as string[][]));
+      // Row by row: a block may hold more rows than a spread call can take.
+      for (const row of p.block.values as unknown[][]) p.raw.values.push(row);
+      for (const row of p.block.numberFormat as unknown[][]) p.raw.formats.push(row);
+      for (const row of p.block.valueTypes as string[][]) p.raw.types.push(row);
     }
     pending = [];
     bytes = 0;

@@ -1,7 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
-import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
+import { widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** Formula errors as getValues gives them. */
@@ -196,7 +196,7 @@ export class SheetsAdapter {
       if (refusal) throw new Error(refusal);
       const sheet = existing ?? ss.insertSheet(name);
       sheet.clear();
-      const width = Math.max(1, ...rows.map((r) => r.length));
+      const width = Math.max(1, widestRow(rows));
       sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => literalForSheets(r[i] ?? '') ?? '')));
       sheet.hideSheet();
     });

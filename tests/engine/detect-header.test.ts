@@ -103,8 +103,17 @@ describe('detectHeader', () => {
   it('names a bad mapping setting', () => {
     const r = detectHeader(grid([['Ref', 'Action', 'Lead officer', 'Comments']]), { status: 'Where we are' });
     expect(!r.ok && renderHeaderProblem(r.problem)).toBe(
-      "The column setting for Status names 'Where we are', but no heading on sheet 'Plan' reads that. Use a column letter (such as H) or the heading exactly as typed.",
+      "The column setting for Status names 'Where we are', but no heading on sheet 'Plan' reads that. Use a column from A to D, or the heading exactly as typed.",
     );
+  });
+
+  it.each([
+    ['XFD', "The column setting for Status names 'XFD': no heading on sheet 'Plan' reads that, and column XFD is past the last column in use (E). Use a column from A to E, or the heading exactly as typed."],
+    ['zz', "The column setting for Status names 'zz': no heading on sheet 'Plan' reads that, and column ZZ is past the last column in use (E). Use a column from A to E, or the heading exactly as typed."],
+  ])('says a column setting (%s) is past the last column in use', (value, message) => {
+    const r = detectHeader(grid([['Ref', 'Action', 'Lead officer', 'Target date', 'Status'], ['1.1', 'a', 'CEO', '31/12/2018', 'On track']]), { status: value });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && renderHeaderProblem(r.problem)).toBe(message);
   });
 
   it('reports an empty sheet as such', () => {

@@ -1,3 +1,4 @@
+import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
 import type { SheetSetup } from '../contract/adapter-contract';
 import type { SheetDump } from '../contract/adapter-contract';
@@ -9,7 +10,7 @@ import { isErrorValue } from './harness/cell-values';
 export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
   const book = new FakeWorkbook(sheets.map((s) => s.name));
   for (const s of sheets) {
-    const width = Math.max(1, ...s.rows.map((r) => r.length));
+    const width = Math.max(1, widestRow(s.rows));
     const values = s.rows.map((r) => Array.from({ length: width }, (_, i) => {
       const v = r[i] ?? null;
       return v !== null && typeof v === 'object' ? isoToSerial(v.date) : (v ?? '');

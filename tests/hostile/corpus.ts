@@ -303,11 +303,17 @@ export function hostileCases(): HostileCase[] {
   // Tool sheets are known by their marker, not their name: a user's plan on a sheet of that name is checked.
   add({ name: 'the plan itself on a sheet named Plan Monitor Settings', sheets: [{ name: settingsSheetName, rows: [header, ...ordinary(3)] }], expect: 'checks', actions: 3 });
   add({ name: 'a hidden settings sheet with nonsense', sheets: [planSheet(ordinary(3)), { name: settingsSheetName, rows: settingsNonsense, hidden: true }], expect: 'checks', actions: 3, toolSheets: [settingsSheetName] });
-  add({ name: 'settings sheet naming a status column far outside the sheet', sheets: [planSheet(ordinary(3)), { name: settingsSheetName, rows: [[settingsMarker], ['columns.status', 'XFD']], hidden: true }], expect: { failure: /./ }, toolSheets: [settingsSheetName] });
+  add({ name: 'settings sheet naming a status column far outside the sheet', sheets: [planSheet(ordinary(3)), { name: settingsSheetName, rows: [[settingsMarker], ['columns.status', 'XFD']], hidden: true }], expect: { failure: /column XFD is past the last column in use \(G\)\. Use a column from A to G, or the heading exactly as typed\.$/ }, toolSheets: [settingsSheetName] });
+  add({ name: 'settings sheet naming a two-letter status column past the sheet', sheets: [planSheet(ordinary(3)), { name: settingsSheetName, rows: [[settingsMarker], ['columns.status', 'ZZ']], hidden: true }], expect: { failure: /column ZZ is past the last column in use \(G\)/ }, toolSheets: [settingsSheetName] });
   add({ name: "settings sheet sending the summary onto the user's plan", sheets: [{ name: "Bob's plan", rows: [header, ...ordinary(3)] }, { name: settingsSheetName, rows: [[settingsMarker], ['summarySheet', "Bob's plan"]], hidden: true }], expect: 'checks', toolSheets: [settingsSheetName] });
   add({ name: 'settings sheet naming a monitoring sheet that does not exist', sheets: [planSheet(ordinary(3)), { name: settingsSheetName, rows: [[settingsMarker], ['monitoringSheet', 'Nowhere']], hidden: true }], expect: { failure: /There is no sheet 'Nowhere'/ }, toolSheets: [settingsSheetName] });
   add({ name: 'the only plan is on a hidden sheet', sheets: [{ name: 'Cover', rows: [['Welcome']] }, { name: 'Plan', rows: [header, ...ordinary(3)], hidden: true }], expect: { failure: /monitoring sheet/i } });
   add({ name: 'notes sheet before the plan', sheets: [{ name: 'Notes', rows: [['Guidance: update every quarter.'], ['Ref', 'Meaning']] }, planSheet(ordinary(3))], expect: 'checks', actions: 3 });
 
   return cases;
+}
+
+/** The case too big to run beside the others: a plan of 100,000 actions (large.test.ts). */
+export function largeCases(): HostileCase[] {
+  return [{ name: '100,000 actions', sheets: [planSheet(bigPlan(100_000))], expect: 'checks', actions: 100_000 }];
 }

@@ -1,3 +1,4 @@
+import { widestRow } from '../../shared/grid/grid';
 import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
 import type { SheetDump } from '../contract/adapter-contract';
 import type { HostileSheet } from '../contract/adapters';
@@ -17,7 +18,7 @@ export function fakeSpreadsheet(sheets: HostileSheet[], files: Record<string, st
       ...(s.merges ? { merges: s.merges } : {}),
       ...(s.hidden ? { hidden: true } : {}),
       ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
-      ...(s.filteredRows ? { filter: { range: `A1:${cellAddress(Math.max(1, s.rows.length), Math.max(1, ...s.rows.map((r) => r.length)))}`, hiddenRows: s.filteredRows } } : {}),
+      ...(s.filteredRows ? { filter: { range: `A1:${cellAddress(Math.max(1, s.rows.length), Math.max(1, widestRow(s.rows)))}`, hiddenRows: s.filteredRows } } : {}),
       ...(s.fills ? { backgrounds: backgroundsOf(s.fills) } : {}),
       ...(s.protected ? { protected: true } : {}),
     })),

@@ -20,7 +20,8 @@ export function renderTable(headers: string[], rows: TextCell[][], options: Tabl
     r.map((c, i) => clip(c, options.maxWidths?.[i] ?? 200)),
   );
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null));
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  // A loop, not Math.max(...): a list may have 100,000 rows, too many to spread.
+  const widths = headers.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return cells
     .map((r) =>
       indent +

@@ -329,7 +329,9 @@ class Fake {
     if (this.book.sheets.some((x) => x.name.toLowerCase() === s.name.toLowerCase())) throw new Error(`Fake SpreadsheetApp: two sheets named ${JSON.stringify(s.name)}`);
     const grids = [s.rows ?? [], s.numberFormats ?? [], s.backgrounds ?? [], s.fontColors ?? []];
     const height = Math.max(0, ...grids.map((g) => g.length));
-    const width = Math.max(0, ...grids.flatMap((g) => g.map((r) => r.length)));
+    // A loop, not Math.max(...): spreading 100,000 rows overflows the call stack.
+    let width = 0;
+    for (const g of grids) for (const r of g) width = Math.max(width, r.length);
     const maxRows = s.maxRows ?? Math.max(1000, height);
     const maxColumns = s.maxColumns ?? Math.max(26, width);
     if (maxRows < height || maxColumns < width) throw new Error(`Fake SpreadsheetApp: sheet ${s.name} is smaller than its data`);
