@@ -11,6 +11,10 @@ export interface MemoryCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** A formula, as typed ("=A1/0"); `value` is its result, or null when that is an error. */
+  formula?: string;
+  /** The error a formula shows (#REF!, #N/A…). */
+  error?: string;
 }
 
 export interface MemorySheet {
@@ -33,12 +37,13 @@ export class MemoryWorkbook {
   activeSheet: string | null = null;
   selection: { sheet: string; cell: string } | null = null;
 
-  addSheet(name: string, rows: (CellValue | { date: number })[][] = [], merges: string[] = []): MemorySheet {
+  addSheet(name: string, rows: (CellValue | { date: number } | { formula: string; error: string })[][] = [], merges: string[] = []): MemorySheet {
     const sheet: MemorySheet = { name, visibility: 'visible', cells: new Map(), merges: [...merges], hiddenRows: new Set() };
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
-        sheet.cells.set(cellAddress(r + 1, c + 1), typeof v === 'object' ? { value: v.date, date: true, numberFormat: 'dd/mm/yyyy' } : { value: v });
+        const cell: MemoryCell = typeof v !== 'object' ? { value: v } : 'date' in v ? { value: v.date, date: true, numberFormat: 'dd/mm/yyyy' } : { value: null, formula: v.formula, error: v.error };
+        sheet.cells.set(cellAddress(r + 1, c + 1), cell);
       }),
     );
     this.sheets.push(sheet);
@@ -55,6 +60,7 @@ export class MemoryWorkbook {
     let right = 0;
     const at: { r: number; c: number; cell: MemoryCell }[] = [];
     const fills: (string | null)[][] = [];
+    const errors: (string | null)[][] = [];
     // As in every spreadsheet, a merged area's value is its top-left cell's.
     const covered = new Set<string>();
     for (const m of sheet.merges) {
@@ -67,6 +73,12 @@ export class MemoryWorkbook {
     for (const [addr, cell] of sheet.cells) {
       const p = parseRangeAddress(addr);
       if (!p) continue;
+      if (cell.error !== undefined && !covered.has(addr)) {
+        (errors[p.top - 1] ??= [])[p.left - 1] = cell.error;
+        bottom = Math.max(bottom, p.top);
+        right = Math.max(right, p.left);
+        continue;
+      }
       if (cell.value === null || cell.value === '' || covered.has(addr)) {
         // Fills of blank cells only: a status given as a colour alone.
         if (cell.fill && !covered.has(addr) && !/^#?FFFFFF$/i.test(cell.fill)) (fills[p.top - 1] ??= [])[p.left - 1] = cell.fill.toUpperCase();
@@ -83,7 +95,9 @@ export class MemoryWorkbook {
       if (cell.date) (dates[r - 1] as boolean[])[c - 1] = true;
     }
     const hiddenRows = [...sheet.hiddenRows].filter((r) => r <= bottom).sort((a, b) => a - b);
-    return { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges], fills, hiddenRows };
+    const grid: GridSnapshot = { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges], fills, hiddenRows };
+    if (errors.length > 0) grid.errors = errors;
+    return grid;
   }
 }
 

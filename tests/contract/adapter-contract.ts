@@ -16,7 +16,8 @@ import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { historyMarker, historySheetName } from '../../shared/history/history-sheet';
 import { recordPeriod } from '../../shared/history/record-period';
 
-export type SetupCell = CellValue | { date: string };
+/** A typed value, a date cell, or a formula whose result is an error (#REF!, #N/A…). */
+export type SetupCell = CellValue | { date: string } | { formula: string; error: string };
 export interface SheetSetup {
   name: string;
   rows: SetupCell[][];

@@ -36,7 +36,7 @@ export const memoryFactory: HostileFactory = async (sheets) => {
   for (const s of sheets) {
     const sheet = book.addSheet(
       s.name,
-      s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { date: isoToSerial(v.date) } : v))),
+      s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && 'date' in v ? { date: isoToSerial(v.date) } : v))),
       s.merges ?? [],
     );
     if (s.hidden) sheet.visibility = 'hidden';
@@ -51,11 +51,15 @@ export const memoryFactory: HostileFactory = async (sheets) => {
       return book.sheets.map((s) => {
         const values: SheetDump['values'] = {};
         const fills: SheetDump['fills'] = {};
+        const formulas: string[] = [];
         for (const [addr, c] of s.cells) {
-          if (c.value !== null && c.value !== '') values[addr] = c.value;
+          if (c.formula !== undefined) {
+            values[addr] = c.formula;
+            formulas.push(addr);
+          } else if (c.value !== null && c.value !== '') values[addr] = c.value;
           if (c.fill) fills[addr] = c.fill.toUpperCase();
         }
-        return { name: s.name, visibility: s.visibility, values, fills, formulas: [] };
+        return { name: s.name, visibility: s.visibility, values, fills, formulas: formulas.sort() };
       });
     },
   };
@@ -95,7 +99,8 @@ export const xlsxFactory: HostileFactory = async (sheets) => {
       r.forEach((v, c) => {
         if (v === null) return;
         const cell = ws.getCell(i + 1, c + 1);
-        if (typeof v === 'object') {
+        if (typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula.replace(/^=/, ''), result: { error: v.error as ExcelJS.CellErrorValue['error'] } };
+        else if (typeof v === 'object') {
           // ExcelJS stores a Date as (ms / day + 25569): go through the serial so dates before March 1900 land on Excel's own.
           cell.value = new Date((isoToSerial(v.date) - 25569) * 86_400_000);
           cell.numFmt = 'dd/mm/yyyy';

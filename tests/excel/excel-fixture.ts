@@ -13,12 +13,14 @@ export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
     const width = Math.max(1, widestRow(s.rows));
     const values = s.rows.map((r) => Array.from({ length: width }, (_, i) => {
       const v = r[i] ?? null;
-      return v !== null && typeof v === 'object' ? isoToSerial(v.date) : (v ?? '');
+      if (v !== null && typeof v === 'object') return 'date' in v ? isoToSerial(v.date) : '';
+      return v ?? '';
     }));
     if (values.length > 0) book.setValues(s.name, 'A1', values);
     s.rows.forEach((r, i) =>
       r.forEach((v, c) => {
-        if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['dd/mm/yyyy']]);
+        if (v !== null && typeof v === 'object' && 'formula' in v) book.setFormula(s.name, cellAddress(i + 1, c + 1), v.formula, v.error);
+        else if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['dd/mm/yyyy']]);
         // A user's "#REF!" text is text in their sheet (typed into a Text cell), as in the other fixtures.
         else if (typeof v === 'string' && isErrorValue(v)) book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['@']]);
       }),

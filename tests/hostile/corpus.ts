@@ -171,6 +171,21 @@ export function hostileCases(): HostileCase[] {
   add({ name: 'markup in every column', sheets: [planSheet([...markup.map(allColumns), ...ordinary(1)])], expect: 'checks' });
   add({ name: 'markup in the sheet name', sheets: [{ name: '<b>x<b> & "y"', rows: [header, everyText('1.1', '<img src=x onerror=alert(1)>'), ...ordinary(2)] }], expect: 'checks' });
   add({ name: 'formula-like sheet name', sheets: [{ name: '=SUM(A1) +1 -1 @x', rows: [header, ...ordinary(3)] }], expect: 'checks' });
+  add({
+    name: 'formula errors (#REF!, #N/A, #VALUE!) in the mapped columns',
+    sheets: [
+      planSheet([
+        act('1.1', { formula: '=Actions!B7', error: '#REF!' }, 'CEO', { date: '2018-12-31' }, null, 'On track', 'x'),
+        act('1.2', 'Status looked up', 'CEO', { date: '2018-12-31' }, null, { formula: '=VLOOKUP(A3,Key!A:B,2,FALSE)', error: '#N/A' }, 'x'),
+        act('1.3', 'Target computed', 'CEO', { formula: '=DATE(2018,13,"x")', error: '#VALUE!' }, { formula: '=D4+"a"', error: '#VALUE!' }, 'On track', 'x'),
+        act({ formula: '=A4+1', error: '#VALUE!' }, 'Ref computed', { formula: '=Leads!A1', error: '#REF!' }, { date: '2018-12-31' }, null, 'On track', { formula: '=1/0', error: '#DIV/0!' }),
+        ...ordinary(2),
+      ]),
+    ],
+    expect: 'checks',
+    actions: 6,
+    mustFind: ['unknown-status', 'unreadable-target-date', 'unreadable-revised-date'],
+  });
   add({ name: 'formula error text in cells', sheets: [planSheet([act('1.1', '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!'), ...ordinary(2)])], expect: 'checks' });
   add({
     name: 'emoji, right-to-left and zero-width characters',
