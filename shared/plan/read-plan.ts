@@ -1,5 +1,5 @@
 import { parseRangeAddress } from '../grid/a1';
-import { cellText, errorAt, fillAt, isBlank, isDateAt, valueAt, type CellValue, type GridSnapshot } from '../grid/grid';
+import { cellText, errorAt, fillAt, isBlank, isDateAt, type CellValue, type GridSnapshot } from '../grid/grid';
 import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
 import type { HeaderMatch } from '../header/detect-header';
 import type { ColumnField } from '../settings/fields';
@@ -52,6 +52,8 @@ export interface ReadPlanOptions {
 /** An action ref: "2.4", "10.1", "5.12a", "1.2.3". A bare "3" is a theme number, not an action. */
 const actionRefPattern = /^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$/i;
 const footerPattern = /^(?:grand\s+)?totals?\b|^key\s*[:\-–—]|^key$/i;
+/** Rows without formula errors (nearly all) share one empty record: one object fewer per action. */
+const noErrors: Partial<Record<ColumnField, string>> = Object.freeze({});
 
 /** Rows (0-based in the snapshot) covered by a merge that spans more than one column. */
 function mergedRows(grid: GridSnapshot): Set<number> {
@@ -69,22 +71,45 @@ function text(v: CellValue): string | null {
   return t === '' ? null : t;
 }
 
+/** A row's cell; out-of-range and unmapped (-1) columns read as null, as `valueAt` does. */
+function cellIn(cells: readonly CellValue[], c: number): CellValue {
+  return c < 0 ? null : (cells[c] ?? null);
+}
+
+/**
+ * `cellText(v).toLowerCase() === lower`, without lowering (a new string) when the lengths already
+ * differ. Lowering never shortens text and lengthens it only at U+0130 (İ → i̇).
+ */
+function sameTextIgnoringCase(v: CellValue, lower: string): boolean {
+  const t = cellText(v);
+  if (t.length > lower.length || (t.length < lower.length && !t.includes('\u0130'))) return false;
+  return t.toLowerCase() === lower;
+}
+
 /** Classifies every row under the header and reads each action row. Never throws on odd cells. */
 export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadPlanOptions): PlanRows {
   const cols = header.columns;
-  const at = (r: number, field: ColumnField): CellValue => {
+  // Each field's 0-based column in the snapshot, -1 when unmapped: looked up once, not per cell.
+  const colOf = (field: ColumnField): number => {
     const m = cols[field];
-    return m ? valueAt(grid, r, m.col - grid.left) : null;
+    return m ? m.col - grid.left : -1;
   };
+  const refCol = colOf('ref');
+  const actionCol = colOf('action');
+  const leadCol = colOf('lead');
+  const leadMemberCol = colOf('leadMember');
+  const sourceCol = colOf('source');
+  const commentaryCol = colOf('commentary');
+  const themeCol = colOf('theme');
+  const targetCol = colOf('target');
+  const revisedCol = colOf('revised');
+  const statusCol = colOf('status');
   // Plans repeat the same dates ("Dec 2018", one serial) many times; parsed dates are never mutated, so share them.
   const parsedDates = new Map<CellValue, ParsedDate>();
   const parsedDateCells = new Map<CellValue, ParsedDate>();
   const blank: ParsedDate = { kind: 'blank' };
-  const dateAt = (r: number, field: ColumnField): ParsedDate => {
-    const m = cols[field];
-    if (!m) return blank;
-    const c = m.col - grid.left;
-    const v = valueAt(grid, r, c);
+  const dateAt = (r: number, c: number, v: CellValue): ParsedDate => {
+    if (c < 0) return blank;
     const isDateCell = isDateAt(grid, r, c);
     const memo = isDateCell ? parsedDateCells : parsedDates;
     let p = memo.get(v);
@@ -95,17 +120,20 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     return p;
   };
   const merged = mergedRows(grid);
-  const headerTexts = Object.entries(cols).map(([, m]) => ({ col: m.col - grid.left, text: m.text.toLowerCase() }));
+  const headerTexts = Object.entries(cols)
+    .map(([, m]) => ({ col: m.col - grid.left, text: m.text.toLowerCase() }))
+    .filter((h) => h.text !== '');
+  const statusHeading = cols.status?.text.toLowerCase();
   /** True when the row repeats the header's own headings in at least two mapped columns, the status one among them. */
-  const repeatsHeader = (r: number): boolean => {
+  const repeatsHeader = (cells: readonly CellValue[]): boolean => {
+    // The status cell decides most rows, so it is checked first.
+    if (statusHeading === undefined || !sameTextIgnoringCase(cellIn(cells, statusCol), statusHeading)) return false;
     let same = 0;
-    for (const h of headerTexts) if (h.text !== '' && cellText(valueAt(grid, r, h.col)).toLowerCase() === h.text) same++;
-    const status = cols.status;
-    return same >= 2 && status !== undefined && cellText(valueAt(grid, r, status.col - grid.left)).toLowerCase() === status.text.toLowerCase();
+    for (const h of headerTexts) if (sameTextIgnoringCase(cellIn(cells, h.col), h.text)) same++;
+    return same >= 2;
   };
   const hasErrors = grid.errors !== undefined;
   const hidden = new Set(grid.hiddenRows ?? []);
-  const statusCol = cols.status ? cols.status.col - grid.left : -1;
   /** A status given only as a fill: the cell is empty (not an error) and its colour is one of the scheme's. */
   const fromFill = (r: number): { status: StatusDef; fill: string } | null => {
     if (!options.statusOfFill || statusCol < 0 || (hasErrors && errorAt(grid, r, statusCol))) return null;
@@ -134,9 +162,11 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       kinds.push({ row, kind: 'blank' });
       continue;
     }
-    const ref = text(at(r, 'ref'));
-    const statusText = cellText(at(r, 'status'));
-    const dated = !isBlank(at(r, 'target')) || !isBlank(at(r, 'revised'));
+    const ref = text(cellIn(cells, refCol));
+    const statusText = cellText(cellIn(cells, statusCol));
+    const targetValue = cellIn(cells, targetCol);
+    const revisedValue = cellIn(cells, revisedCol);
+    const dated = !isBlank(targetValue) || !isBlank(revisedValue);
     const refLooksLikeAction = ref !== null && actionRefPattern.test(ref);
 
     // A total row may carry a count under Status ("Grand total | … | 62"): still not an action.
@@ -145,14 +175,19 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       continue;
     }
     // The header repeated further down (plans pasted together from pages) is not an action either.
-    if (!refLooksLikeAction && repeatsHeader(r)) {
+    if (!refLooksLikeAction && repeatsHeader(cells)) {
       kinds.push({ row, kind: 'heading' });
       continue;
     }
     // A heading has no status and no dates, and reads as one: a lone cell, a merged row, a bare
     // theme number ("3" | "Effective management") or a theme word ("Theme 3 – …").
-    const headingLike = filled === 1 || merged.has(r) || (ref !== null && /^\d{1,4}\.?$/.test(ref)) || themeWordPattern.test(firstText);
-    if (!refLooksLikeAction && statusText === '' && !dated && headingLike) {
+    // (Tested last: most rows are settled by their status or dates.)
+    if (
+      !refLooksLikeAction &&
+      statusText === '' &&
+      !dated &&
+      (filled === 1 || merged.has(r) || (ref !== null && /^\d{1,4}\.?$/.test(ref)) || themeWordPattern.test(firstText))
+    ) {
       const parts: string[] = [];
       for (const v of cells) if (!isBlank(v)) parts.push(cellText(v));
       heading = themeFromHeading(parts.join(' '));
@@ -160,28 +195,32 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       continue;
     }
 
-    const errors: Partial<Record<ColumnField, string>> = {};
+    let errors = noErrors;
     if (hasErrors) {
       for (const field of mappedFields) {
         const e = errorAt(grid, r, (cols[field]?.col ?? 0) - grid.left);
-        if (e) errors[field] = e;
+        if (e) {
+          if (errors === noErrors) errors = {};
+          errors[field] = e;
+        }
       }
     }
-    const themeText = text(at(r, 'theme'));
-    const cleanRef = ref === null ? null : ref.replace(/\.$/, '');
+    const themeText = text(cellIn(cells, themeCol));
+    // Drops one trailing dot ("2.4." is 2.4).
+    const cleanRef = ref !== null && ref.endsWith('.') ? ref.slice(0, -1) : ref;
     const colour = statusText === '' ? fromFill(r) : null;
     actions.push({
       row,
       ref: cleanRef,
-      action: text(at(r, 'action')),
-      lead: text(at(r, 'lead')),
-      leadMember: text(at(r, 'leadMember')),
-      source: text(at(r, 'source')),
-      commentary: text(at(r, 'commentary')),
+      action: text(cellIn(cells, actionCol)),
+      lead: text(cellIn(cells, leadCol)),
+      leadMember: text(cellIn(cells, leadMemberCol)),
+      source: text(cellIn(cells, sourceCol)),
+      commentary: text(cellIn(cells, commentaryCol)),
       theme: themeText !== null ? themeFromColumn(themeText) : (heading ?? themeFromRef(cleanRef)),
       heading,
-      target: dateAt(r, 'target'),
-      revised: dateAt(r, 'revised'),
+      target: dateAt(r, targetCol, targetValue),
+      revised: dateAt(r, revisedCol, revisedValue),
       statusText,
       status: statusText === '' ? (colour?.status ?? null) : options.statuses.find(statusText),
       statusFill: colour?.fill ?? null,
