@@ -13,8 +13,10 @@ export default perAction(
   },
   (a) => {
     const heading = a.action.heading;
+    // The ref is parsed only when there is a numbered heading to compare it with.
+    if (!heading || heading.number === null) return null;
     const refTheme = themeNumberOfRef(a.action.ref);
-    if (!heading || heading.number === null || refTheme === null || refTheme === heading.number) return null;
+    if (refTheme === null || refTheme === heading.number) return null;
     return { messageId: 'outside', data: { heading: heading.label, refTheme } };
   },
 );

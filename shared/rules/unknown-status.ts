@@ -1,4 +1,10 @@
+import type { StatusScheme } from '../status/schemes';
 import { perAction } from './rule';
+
+/** Built only for a finding, not for every action. */
+function statusList(scheme: StatusScheme): string {
+  return scheme.statuses.map((s) => s.label).join(', ');
+}
 
 export default perAction(
   {
@@ -12,10 +18,9 @@ export default perAction(
     },
   },
   (a, ctx) => {
-    const statuses = ctx.scheme.statuses.map((s) => s.label).join(', ');
     const err = a.action.errors.status;
-    if (err) return { messageId: 'formulaError', data: { text: err, statuses } };
-    if (a.action.statusText !== '' && a.action.status === null) return { messageId: 'unknown', data: { text: a.action.statusText, statuses } };
+    if (err) return { messageId: 'formulaError', data: { text: err, statuses: statusList(ctx.scheme) } };
+    if (a.action.statusText !== '' && a.action.status === null) return { messageId: 'unknown', data: { text: a.action.statusText, statuses: statusList(ctx.scheme) } };
     return null;
   },
 );
