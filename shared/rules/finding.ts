@@ -15,7 +15,27 @@ export interface Finding {
   message: string;
 }
 
+/** A message template split once into literal text and placeholder names, alternately: `["", "action", " is late"]`. */
+export type CompiledMessage = readonly string[];
+
+export function compileMessage(template: string): CompiledMessage {
+  return template.split(/\{(\w+)\}/);
+}
+
+/**
+ * Fills a compiled template's placeholders; an unknown name stays visible rather than vanishing.
+ * Concatenating the parts is many times cheaper than a regex replace with a callback per message.
+ */
+export function renderCompiled(parts: CompiledMessage, data: MessageData): string {
+  let s = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? '';
+    s += (name in data ? String(data[name]) : `{${name}}`) + (parts[i + 1] ?? '');
+  }
+  return s;
+}
+
 /** Fills `{name}` placeholders; an unknown name stays visible rather than vanishing. */
 export function renderMessage(template: string, data: MessageData): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return renderCompiled(compileMessage(template), data);
 }

@@ -2,7 +2,7 @@ import { cellAddress } from '../grid/a1';
 import type { Settings } from '../settings/settings';
 import completedWithoutCommentary from './completed-without-commentary';
 import duplicateRef from './duplicate-ref';
-import { renderMessage, type Finding } from './finding';
+import { compileMessage, renderCompiled, type CompiledMessage, type Finding } from './finding';
 import type { RuleId, Severity } from './ids';
 import missingAction from './missing-action';
 import missingIdentity from './missing-identity';
@@ -62,12 +62,14 @@ export function actionLabel(ref: string | null, row: number): string {
  * by row, then by severity, then in rule order, each with its message rendered.
  */
 export function runRules(ctx: Omit<RuleContext, 'report'>, severities: Settings['rules'], sheet: string): Finding[] {
-  const findings: (Finding & { order: number })[] = [];
-  rules.forEach((rule, order) => {
+  const findings: Finding[] = [];
+  // Each template is split once per run, not parsed again for every finding.
+  const compiled = new Map<string, CompiledMessage>();
+  for (const rule of rules) {
     const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') return;
+    if (setting === 'off') continue;
     // A sheet without a Lead column is not missing leads; identity is judged from ref or action.
-    if (!ctx.header.columns[rule.meta.field] && rule.meta.id !== 'missing-identity') return;
+    if (!ctx.header.columns[rule.meta.field] && rule.meta.id !== 'missing-identity') continue;
     rule.check({
       ...ctx,
       report(r) {
@@ -78,10 +80,17 @@ export function runRules(ctx: Omit<RuleContext, 'report'>, severities: Settings[
         const cell = cellAddress(row, col);
         const data = { action: actionLabel(ref, row), ref: ref ?? '', row, cell, ...r.data };
         const template = rule.meta.messages[r.messageId] ?? r.messageId;
-        findings.push({ rule: rule.meta.id, severity: setting, sheet, cell, row, ref, messageId: r.messageId, data, message: renderMessage(template, data), order });
+        let parts = compiled.get(template);
+        if (parts === undefined) {
+          parts = compileMessage(template);
+          compiled.set(template, parts);
+        }
+        findings.push({ rule: rule.meta.id, severity: setting, sheet, cell, row, ref, messageId: r.messageId, data, message: renderCompiled(parts, data) });
       },
     });
-  });
-  findings.sort((a, b) => a.row - b.row || severityOrder[a.severity] - severityOrder[b.severity] || a.order - b.order);
-  return findings.map(({ order: _order, ...f }) => f);
+  }
+  // Rules run in order and the sort is stable, so within a row and severity findings stay in
+  // rule order without carrying (and then stripping) an order key on every finding.
+  findings.sort((a, b) => a.row - b.row || severityOrder[a.severity] - severityOrder[b.severity]);
+  return findings;
 }
