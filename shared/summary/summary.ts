@@ -1,6 +1,7 @@
 import type { Assessment } from '../assess/assess';
 import type { Day } from '../dates/day';
 import type { ParsedDate } from '../dates/parse-date';
+import type { Theme } from '../plan/theme';
 import type { Rag, StatusScheme } from '../status/schemes';
 
 /** The bucket for actions whose status is missing or not in the scheme: shown so totals still add up. */
@@ -96,20 +97,19 @@ interface Group {
   total: number;
 }
 
-function crossTab(dimension: string, statuses: string[], assessments: readonly Assessment[], keyOf: (a: Assessment) => GroupKey): CrossTab {
-  const index = new Map(statuses.map((s, i) => [s, i]));
+function crossTab(dimension: string, statuses: string[], assessments: readonly Assessment[], statusIndex: readonly number[], keyOf: (a: Assessment) => GroupKey): CrossTab {
   const groups = new Map<string, Group>();
-  for (const a of assessments) {
+  assessments.forEach((a, n) => {
     const k = keyOf(a);
     let g = groups.get(k.key);
     if (!g) {
       g = { ...k, counts: statuses.map(() => 0), total: 0 };
       groups.set(k.key, g);
     }
-    const i = index.get(statusLabelOf(a)) ?? 0;
+    const i = statusIndex[n] ?? 0;
     g.counts[i] = (g.counts[i] ?? 0) + 1;
     g.total++;
-  }
+  });
   // Numbered themes in number order; names alphabetically (as a committee looks them up); blanks last.
   const rows = [...groups.values()].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label, 'en-GB')).map(({ key, label, counts, total }) => ({ key, label, counts, total }));
   const totals = statuses.map((_, i) => rows.reduce((n, r) => n + (r.counts[i] ?? 0), 0));
@@ -139,23 +139,33 @@ export function summarise(sheet: string, assessments: readonly Assessment[], sch
   const unrecognised = assessments.filter((a) => a.action.status === null).length;
   const columns = unrecognised > 0 ? [...statuses, unrecognisedStatus] : statuses;
 
-  const counts = new Map<string, number>(columns.map((s) => [s, 0]));
-  for (const a of assessments) {
-    const s = statusLabelOf(a);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const statusCounts: StatusCount[] = scheme.statuses.map((s) => ({ status: s.label, rag: s.rag, count: counts.get(s.label) ?? 0 }));
+  // Each action's status column, found once and shared by the counts and every cross-tab.
+  const index = new Map(columns.map((s, i) => [s, i]));
+  const statusIndex = assessments.map((a) => index.get(statusLabelOf(a)) ?? 0);
+  const counts = columns.map(() => 0);
+  for (const i of statusIndex) counts[i] = (counts[i] ?? 0) + 1;
+  const countOf = (label: string): number => counts[index.get(label) ?? -1] ?? 0;
+  const statusCounts: StatusCount[] = scheme.statuses.map((s) => ({ status: s.label, rag: s.rag, count: countOf(s.label) }));
   if (unrecognised > 0) statusCounts.push({ status: unrecognisedStatus, rag: null, count: unrecognised });
 
-  const byTheme = crossTab('Theme', columns, assessments, (a) => {
+  // Actions under one heading share its Theme object: remember the last one's key rather than
+  // building a key per action.
+  const noTheme: GroupKey = { key: '\u0000none', label: 'No theme', order: Number.MAX_SAFE_INTEGER };
+  let lastTheme: Theme | null = null;
+  let lastThemeKey = noTheme;
+  const byTheme = crossTab('Theme', columns, assessments, statusIndex, (a) => {
     const t = a.action.theme;
-    if (!t) return { key: '\u0000none', label: 'No theme', order: Number.MAX_SAFE_INTEGER };
-    return { key: t.key, label: t.label, order: t.number ?? 100_000 };
+    if (!t) return noTheme;
+    if (t !== lastTheme) {
+      lastTheme = t;
+      lastThemeKey = { key: t.key, label: t.label, order: t.number ?? 100_000 };
+    }
+    return lastThemeKey;
   });
   const leadKey = textGrouper('No lead officer');
   const sourceKey = textGrouper('Not stated');
-  const byLead = crossTab('Lead officer', columns, assessments, (a) => leadKey(a.action.lead));
-  const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, (a) => sourceKey(a.action.source)) : null;
+  const byLead = crossTab('Lead officer', columns, assessments, statusIndex, (a) => leadKey(a.action.lead));
+  const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, statusIndex, (a) => sourceKey(a.action.source)) : null;
 
   const overdue = assessments.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
   const dueSoon = assessments.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);
