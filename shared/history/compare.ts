@@ -98,11 +98,25 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
 
   const reprofiled: PeriodComparison['reprofiled'] = [];
   const firstSlipped: ActionRef[] = [];
+  // Parsed dates are shared between the actions that typed the same date: format each once.
+  const written = new Map<ParsedDate, { text: string; due: string }>();
+  const writtenOf = (d: ParsedDate) => {
+    let w = written.get(d);
+    if (!w) {
+      w = { text: formatParsedDate(d), due: d.kind === 'date' ? isoFromDay(d.due) : '' };
+      written.set(d, w);
+    }
+    return w;
+  };
+  const noPast: HistoryRecord[] = [];
   checked.assessments.forEach((a, i) => {
-    const past = matches.flatMap(({ period, match }) => {
-      const p = match[i] ?? -1;
-      return p >= 0 ? [period.records[p] as HistoryRecord] : [];
-    });
+    const past =
+      matches.length === 0
+        ? noPast
+        : matches.flatMap(({ period, match }) => {
+            const p = match[i] ?? -1;
+            return p >= 0 ? [period.records[p] as HistoryRecord] : [];
+          });
     // The original target, then each revised date as it was recorded, then today's: every move once.
     // Dates are compared by the deadline they stand for, so retyping "Sept 2018" as 30/09/2018 is no move.
     const dates: string[] = [];
@@ -114,12 +128,15 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
         lastKey = key;
       }
     };
-    const dueOf = (d: ParsedDate) => (d.kind === 'date' ? isoFromDay(d.due) : '');
     const first = past[0];
     if (first) push(first.target, first.targetDue);
-    else push(formatParsedDate(a.action.target), dueOf(a.action.target));
+    else {
+      const target = writtenOf(a.action.target);
+      push(target.text, target.due);
+    }
     for (const r of past) push(r.revised, r.revisedDue);
-    push(formatParsedDate(a.action.revised), dueOf(a.action.revised));
+    const revised = writtenOf(a.action.revised);
+    push(revised.text, revised.due);
     // Finished actions drop out: the committee approves the timescales still to be met.
     if (dates.length > 1 && !a.complete) reprofiled.push({ ...refOf(current[i] as Identified), dates, times: dates.length - 1 });
     if (a.slipped && past.every((r) => lookup.find(r.status)?.slipped !== true)) firstSlipped.push(refOf(current[i] as Identified));
