@@ -84,7 +84,13 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
       }
       // Merged cells repeat the master's value in ExcelJS; only the master holds it in Excel.
       if (cell.isMerged && cell.master !== cell) return;
-      const read = readCellValue(cell.value, cell.numFmt);
+      const v = cell.value;
+      // Plain text, most cells, needs no reading (nor a result object per cell).
+      if (typeof v === 'string') {
+        vals[colNumber - 1] = v;
+        return;
+      }
+      const read = readCellValue(v, cell.numFmt);
       vals[colNumber - 1] = read.value;
       if (read.date) {
         ds[colNumber - 1] = true;
