@@ -55,7 +55,9 @@ export function pmCheckPlan(): void {
   report(() => {
     const r = resultOf(prepared());
     const problems = r.errors.length + r.warnings.length + r.overdue.length;
-    return { message: problems > 0 ? `${r.headline} ${seeThem}` : r.headline, alert: r.errors.length > 0 };
+    // A toast has no room for notes (a filter on, bad settings rows): point to where they are.
+    const notes = r.notes.length > 0 ? ` The sidebar has ${r.notes.length === 1 ? 'a note' : `${r.notes.length} notes`} on how the plan was read.` : '';
+    return { message: `${problems > 0 ? `${r.headline} ${seeThem}` : r.headline}${notes}`, alert: r.errors.length > 0 };
   });
 }
 

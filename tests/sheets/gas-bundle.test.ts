@@ -73,6 +73,16 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     ]);
   });
 
+  it('Check plan points to the sidebar for notes, such as a filter being on', () => {
+    const [plan, ...rest] = sampleSetup();
+    if (!plan) throw new Error('no sample');
+    const fake = fakeSpreadsheet([{ ...plan, filteredRows: [16] }, ...rest, { name: settingsSheetName, rows: settingsSheetRows({ asOf: '2018-09-30' }) }]);
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    call(context, 'pmCheckPlan');
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/to see each one with its cell\. The sidebar has a note on how the plan was read\.$/)]);
+  });
+
   it('a menu action that fails says why in an alert, never only in the log', () => {
     const fake = fakeSpreadsheet([{ name: 'Notes', rows: [['Just notes']] }]);
     const context = vm.createContext({ ...fake.globals });

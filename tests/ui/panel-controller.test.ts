@@ -37,6 +37,20 @@ describe('PanelController', () => {
     expect(book.sheet('CIP Monitoring')?.cells.get('H49')?.fill).toBe(defaultPalette.green.fill);
   });
 
+  it('says which rows were hidden, and counts a status given only as a colour with a warning on its cell', async () => {
+    const book = sampleBook();
+    const sheet = book.sheet('CIP Monitoring');
+    if (!sheet) throw new Error('no sample sheet');
+    sheet.hiddenRows = new Set([16, 17]);
+    // 6.4's status cell (H49) emptied, its fill left red.
+    sheet.cells.set('H49', { value: null, fill: '#FF0000' });
+    const out = await new PanelController(new MemoryWorkbookPort(book), today).check('2018-09-30');
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.notes).toEqual(["2 actions are in hidden or filtered-out rows of 'CIP Monitoring' (rows 16–17): they were still checked and counted."]);
+    expect(out.value.warnings.find((w) => w.rule === 'status-from-fill')).toMatchObject({ cell: 'H49', message: expect.stringContaining('only the colour red, so it was counted as Major slippage') });
+    expect(out.value.statusCounts.map((s) => s.count)).toEqual([32, 20, 8, 1, 1]);
+  });
+
   it('refuses a bad as-of date in plain words', async () => {
     const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).check('30/09/2018');
     expect(out).toEqual({ ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as YYYY-MM-DD.' });
