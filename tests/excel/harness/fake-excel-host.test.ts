@@ -476,6 +476,21 @@ describe('structure', () => {
     expect(r.book.snapshot().sheets[1]?.merges).toEqual(['A1:C1', 'A2:C2', 'A3:C3']);
   });
 
+  it('gives the visible cells of a range as rectangles, or a null object when none is visible', async () => {
+    r.book.setRowsHidden('Plan', '3:4');
+    r.book.setRowsHidden('Plan', '7:7');
+    const out = await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Plan');
+      const visible = ws.getRange('A1:C8').getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
+      visible.load('address');
+      const none = ws.getRange('A3:C4').getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
+      none.load('address');
+      await ctx.sync();
+      return { address: visible.address, none: none.isNullObject };
+    });
+    expect(out).toEqual({ address: 'Plan!A1:C2,Plan!A5:C6,Plan!A8:C8', none: true });
+  });
+
   it('gives A1 for the used range of an empty sheet and a null object for the OrNullObject form', async () => {
     r.book.setFill('Data', 'C3', '#FF0000');
     const out = await Excel.run(async (ctx) => {
