@@ -78,6 +78,34 @@ describe('plan-monitor check', () => {
   });
 });
 
+describe('plan-monitor on what a user did besides typing', () => {
+  it('names hidden rows, counts a status given only as a fill, and refuses a protected sheet saving nothing', async () => {
+    const file = path.join(dir, 'hidden.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    [header, ['1.1', 'Do it', 'CEO', '31/12/2018', null, 'On track', 'x'], ['1.2', 'Do that', 'CEO', '31/12/2018', null, null, 'y'], ['1.3', 'And this', 'CEO', '31/12/2018', null, 'On track', 'z']].forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v !== null) ws.getCell(i + 1, c + 1).value = v;
+      }),
+    );
+    ws.getRow(4).hidden = true;
+    ws.getCell('F3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb('#FF0000') } };
+    await wb.xlsx.writeFile(file);
+
+    const r = cli('check', file, '--as-of', '2018-09-30', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { notes: string[]; findings: { rule: string; cell: string }[] };
+    expect(out.notes).toEqual(["1 action is in hidden or filtered-out rows of 'Plan' (row 4): it was still checked and counted."]);
+    expect(out.findings.filter((f) => f.rule === 'status-from-fill').map((f) => f.cell)).toEqual(['F3']);
+
+    await ws.protect('', {});
+    await wb.xlsx.writeFile(file);
+    const applied = cli('apply', file, '--out', path.join(dir, 'hidden-applied.xlsx'), '--as-of', '2018-09-30');
+    expect(applied.code).toBe(2);
+    expect(applied.stderr).toBe(`plan-monitor: Sheet 'Plan' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again. '${file}' was not saved.\n`);
+  });
+});
+
 describe('plan-monitor summary', () => {
   it('prints the status table aligned, with the Grand Total', () => {
     const r = cli('summary', sample, '--as-of', '2018-09-30');

@@ -23,7 +23,7 @@ export const applyCommand: Command = {
 
     const coloured = report.colouredCells;
     if (values.json) {
-      print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings }, null, 2));
+      print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings, notes: run.notes }, null, 2));
       return 0;
     }
     const lines = [headline(checked), ...run.notes, `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
