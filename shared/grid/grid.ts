@@ -44,6 +44,13 @@ export function fillAt(grid: GridSnapshot, r: number, c: number): string | null 
   return grid.fills?.[r]?.[c] ?? null;
 }
 
+/** A host's fill colour as the grid keeps it: #RRGGBB upper case, or null for none (hosts report no fill as white). */
+export function fillColour(colour: string | null | undefined): string | null {
+  if (!colour) return null;
+  const hex = (colour.startsWith('#') ? colour : `#${colour}`).toUpperCase();
+  return hex === '#FFFFFF' ? null : hex;
+}
+
 export function errorAt(grid: GridSnapshot, r: number, c: number): string | null {
   return grid.errors?.[r]?.[c] ?? null;
 }

@@ -68,7 +68,17 @@ export function hiddenSheetRefusal(name: string, existingA1: CellValue | undefin
   return `A sheet called '${name}' already exists and was not made by Plan Monitor, so Plan Monitor left it alone and saved nothing. Rename that sheet, then try again.`;
 }
 
+/**
+ * The refusal every adapter gives, before its first write, when a sheet the plan would change is
+ * protected: the plan's sheet when it colours, and the summary sheet. Null when none is.
+ */
+export function protectedRefusal(plan: EditPlan, isProtected: (sheet: string) => boolean): string | null {
+  const touched = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null];
+  const locked = touched.find((n): n is string => n !== null && isProtected(n));
+  return locked === undefined ? null : protectedSheetMessage(locked);
+}
+
 /** What every adapter says when a sheet it must change is protected: checked before the first write, so nothing is half-written. */
-export function protectedSheetMessage(sheet: string): string {
+function protectedSheetMessage(sheet: string): string {
   return `Sheet '${sheet}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`;
 }

@@ -1,16 +1,11 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import { widestRow, type CellValue } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { fillColour, widestRow, type CellValue } from '../../shared/grid/grid';
+import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
 
 function supports(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
-}
-
-/** Excel reports an unfilled cell as white. */
-function noFill(colour: string | null): string | null {
-  return colour === null || colour === '' || /^#?FFFFFF$/i.test(colour) ? null : colour.toUpperCase();
 }
 
 /** Ascending rows as spans to read at once: gaps of up to 50 rows are read through, no span over 20,000 rows. */
@@ -59,8 +54,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     // Excel applies a batch up to the action that fails: refuse a protected sheet before queueing anything.
-    const locked = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null].find((n) => n !== null && this.protectedSheets.has(n));
-    if (locked) throw new Error(protectedSheetMessage(locked));
+    const refusal = protectedRefusal(plan, (name) => this.protectedSheets.has(name));
+    if (refusal) throw new Error(refusal);
     const syncs = await Excel.run((context) => writeExcelEditPlan(context, plan, { rangeAreas: supports('1.9') }));
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: syncs };
   }
@@ -116,7 +111,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           for (const { r, fill } of cells) byRow.set(r, fill.color);
         }
       }
-      return rows.map((r) => noFill(byRow.get(r) ?? null));
+      return rows.map((r) => fillColour(byRow.get(r)));
     });
   }
 

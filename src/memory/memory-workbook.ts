@@ -1,7 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
-import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { fillColour, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
+import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 export interface MemoryCell {
   value: CellValue;
@@ -81,7 +81,8 @@ export class MemoryWorkbook {
       }
       if (cell.value === null || cell.value === '' || covered.has(addr)) {
         // Fills of blank cells only: a status given as a colour alone.
-        if (cell.fill && !covered.has(addr) && !/^#?FFFFFF$/i.test(cell.fill)) (fills[p.top - 1] ??= [])[p.left - 1] = cell.fill.toUpperCase();
+        const fill = covered.has(addr) ? null : fillColour(cell.fill);
+        if (fill) (fills[p.top - 1] ??= [])[p.left - 1] = fill;
         continue;
       }
       at.push({ r: p.top, c: p.left, cell });
@@ -120,8 +121,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const sheet = this.book.sheet(plan.sheet);
     if (!sheet) throw new Error(`There is no sheet '${plan.sheet}'.`);
     // Every sheet it will touch is checked before the first write: nothing half-written.
-    const locked = [plan.fills.length > 0 ? sheet : undefined, plan.summary ? this.book.sheet(plan.summary.name) : undefined].find((s) => s?.protected);
-    if (locked) throw new Error(protectedSheetMessage(locked.name));
+    const refusal = protectedRefusal(plan, (name) => this.book.sheet(name)?.protected === true);
+    if (refusal) throw new Error(refusal);
     const paint = (s: MemorySheet, groups: EditPlan['fills']) => {
       for (const g of groups)
         for (const range of g.ranges)

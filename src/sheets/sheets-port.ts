@@ -1,8 +1,8 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
-import { widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
+import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** Formula errors as getValues gives them. */
 const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
@@ -61,8 +61,8 @@ function gridOf(sheet: Sheet, name: string): GridSnapshot {
       }
       if (typeof v === 'string' && errorValue.test(v)) errorLike = true;
       if (v === '' || v === undefined || v === null) {
-        const bg = backgrounds[r]?.[c];
-        if (bg && !/^#?ffffff$/i.test(bg)) (fills[r] ??= [])[c] = bg.toUpperCase();
+        const bg = fillColour(backgrounds[r]?.[c]);
+        if (bg) (fills[r] ??= [])[c] = bg;
         vs.push(null);
       } else vs.push(v as CellValue);
     });
@@ -90,9 +90,8 @@ function gridOf(sheet: Sheet, name: string): GridSnapshot {
   return grid;
 }
 
-function assertEditable(sheet: Sheet): void {
-  const locked = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit());
-  if (locked) throw new Error(protectedSheetMessage(sheet.getName()));
+function isLocked(sheet: Sheet): boolean {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit());
 }
 
 /**
@@ -130,8 +129,11 @@ export class SheetsAdapter {
       if (!sheet) throw new Error(`Sheet '${plan.sheet}' has been renamed or deleted since it was read. Run Check plan again.`);
       const existing = plan.summary ? ss.getSheetByName(plan.summary.name) : null;
       // Check every sheet it will touch before the first write: nothing half-written.
-      if (plan.fills.length > 0) assertEditable(sheet);
-      if (existing) assertEditable(existing);
+      const refusal = protectedRefusal(plan, (name) => {
+        const target = name === plan.sheet ? sheet : existing;
+        return target !== null && isLocked(target);
+      });
+      if (refusal) throw new Error(refusal);
       this.paintStatusColumn(sheet, plan);
       if (plan.summary) this.writeSummary(ss, existing, plan.summary);
       return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };

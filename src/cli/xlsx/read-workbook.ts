@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { CellValue, GridSnapshot } from '../../../shared/grid/grid';
+import { fillColour, type CellValue, type GridSnapshot } from '../../../shared/grid/grid';
 import { isDateFormat } from '../../../shared/grid/number-format';
 import { CliError } from '../errors';
 
@@ -50,13 +50,13 @@ function tinted(hex: string, tint: number): string {
 }
 
 /** A solid fill's colour as #RRGGBB, or null for none, white or a colour the file does not spell out. */
-export function fillColour(fill: ExcelJS.Fill | undefined): string | null {
+export function solidFill(fill: ExcelJS.Fill | undefined): string | null {
   if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
   const c = fill.fgColor as { argb?: string; theme?: number; tint?: number } | undefined;
   let hex: string | null = null;
   if (c?.argb && /^[0-9a-f]{8}$/i.test(c.argb)) hex = c.argb.slice(2).toUpperCase();
   else if (c?.theme !== undefined && officeTheme[c.theme]) hex = tinted(officeTheme[c.theme] ?? 'FFFFFF', c.tint ?? 0);
-  return hex === null || hex === 'FFFFFF' ? null : `#${hex}`;
+  return fillColour(hex);
 }
 
 /** The used range of a worksheet as a grid snapshot, from A1. */
@@ -78,7 +78,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): GridSnapshot {
     if (row.hidden) hiddenRows.push(rowNumber);
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.value === null || cell.value === undefined || cell.value === '') {
-        const colour = cell.isMerged && cell.master !== cell ? null : fillColour(cell.fill);
+        const colour = cell.isMerged && cell.master !== cell ? null : solidFill(cell.fill);
         if (colour !== null) (fills[r] ??= [])[colNumber - 1] = colour;
         return;
       }

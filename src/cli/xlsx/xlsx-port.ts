@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { EditPlan } from '../../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../../shared/grid/grid';
-import { hiddenSheetRefusal, protectedSheetMessage, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../../shared/workbook/workbook';
+import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../../shared/workbook/workbook';
 import { gridFromWorksheet } from './read-workbook';
 import { writeEditPlan } from './write-plan';
 
@@ -20,9 +20,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     // A file has no one to stop the write, so respect the sheet protection Excel would: refuse before writing anything.
-    const touched = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null].map((n) => (n === null ? undefined : this.workbook.getWorksheet(n)));
-    const locked = touched.find((ws) => (ws as { sheetProtection?: { sheet?: boolean } | null } | undefined)?.sheetProtection?.sheet === true);
-    if (locked) throw new Error(protectedSheetMessage(locked.name));
+    const refusal = protectedRefusal(plan, (name) => (this.workbook.getWorksheet(name) as { sheetProtection?: { sheet?: boolean } | null } | undefined)?.sheetProtection?.sheet === true);
+    if (refusal) throw new Error(refusal);
     writeEditPlan(this.workbook, plan);
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
   }
