@@ -96,8 +96,6 @@ async function main(argv) {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      // ExcelJS stays a runtime dependency: bundling it gains nothing for a CLI.
-      external: ['exceljs'],
     }),
     bundle({
       entryPoints: {

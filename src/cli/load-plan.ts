@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
 import { dayFromIso, type Day } from '../../shared/dates/day';
 import type { PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
 import type { SettingsInput } from '../../shared/settings/settings';
 import { localToday } from '../ui/local-date';
 import { CliError } from './errors';
-import { loadWorkbook } from './xlsx/read-workbook';
-import { XlsxWorkbookPort } from './xlsx/xlsx-port';
+import type { XlsxWorkbookPort } from '../xlsx/xlsx-port';
+import { openWorkbook, type FileSeen } from './workbook-file/open-workbook';
 
 export interface PlanOptions {
   file: string;
@@ -17,8 +16,9 @@ export interface PlanOptions {
 }
 
 export interface LoadedPlan {
-  workbook: ExcelJS.Workbook;
   port: XlsxWorkbookPort;
+  /** The file as it was read, for saving over it safely. */
+  seen: FileSeen;
   run: PreparedRun;
 }
 
@@ -49,9 +49,8 @@ function parseAsOf(flag: string | undefined): Day | null {
 export async function loadPlan(options: PlanOptions): Promise<LoadedPlan> {
   const settingsOverride = await readSettingsFile(options.settingsFile);
   const asOf = parseAsOf(options.asOf) ?? undefined;
-  const workbook = await loadWorkbook(options.file);
-  const port = new XlsxWorkbookPort(workbook);
+  const { port, seen } = await openWorkbook(options.file);
   const { run } = await readRun(port, { asOf, today: localToday(), sheet: options.sheet, settingsOverride });
   if (!run.ok) throw new CliError(run.code === 'bad-settings' && options.settingsFile ? `In '${options.settingsFile}': ${run.message}` : run.message);
-  return { workbook, port, run };
+  return { port, seen, run };
 }

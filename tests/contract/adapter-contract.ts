@@ -257,7 +257,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect((await adapter.dump()).find((x) => x.name === historySheetName)).toEqual(before);
     });
 
-    if (name !== 'ExcelJS (CLI)') {
+    if (name !== '.xlsx package (CLI)') {
       it('moves the selection to a finding’s cell', async () => {
         const adapter = await make(sampleSetup());
         await adapter.port.selectCell('CIP Monitoring', 'H49');

@@ -3,7 +3,7 @@
  * home of the setup shared by the contract suite and the hostile-input corpus.
  */
 import ExcelJS from 'exceljs';
-import { XlsxWorkbookPort } from '../../src/cli/xlsx/xlsx-port';
+import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
@@ -29,7 +29,7 @@ export type HostileSheet = SheetSetup & {
 
 export type HostileFactory = (sheets: HostileSheet[]) => Promise<AdapterUnderTest>;
 
-export type AdapterName = 'in-memory' | 'ExcelJS (CLI)' | 'Office.js (real client, fake host)' | 'Apps Script (fake SpreadsheetApp)';
+export type AdapterName = 'in-memory' | '.xlsx package (CLI)' | 'Office.js (real client, fake host)' | 'Apps Script (fake SpreadsheetApp)';
 
 export const memoryFactory: HostileFactory = async (sheets) => {
   const book = new MemoryWorkbook();
@@ -66,9 +66,9 @@ export const memoryFactory: HostileFactory = async (sheets) => {
 };
 
 /** Reads the workbook back from bytes, so the dump is what a saved file holds. */
-async function xlsxDump(wb: ExcelJS.Workbook): Promise<SheetDump[]> {
+async function xlsxDump(bytes: Uint8Array): Promise<SheetDump[]> {
   const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(await wb.xlsx.writeBuffer());
+  await copy.xlsx.load(bytes as unknown as ArrayBuffer);
   return copy.worksheets.map((ws) => {
     const values: SheetDump['values'] = {};
     const fills: SheetDump['fills'] = {};
@@ -113,7 +113,9 @@ export const xlsxFactory: HostileFactory = async (sheets) => {
     for (const [addr, fill] of Object.entries(s.fills ?? {})) ws.getCell(addr).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } };
     if (s.protected) await ws.protect('', {});
   }
-  return { port: new XlsxWorkbookPort(wb), dump: () => xlsxDump(wb) };
+  // ExcelJS writes the test's workbook; the CLI's port reads and edits its bytes; ExcelJS reads the result back.
+  const port = XlsxWorkbookPort.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return { port, dump: () => xlsxDump(port.toBytes()) };
 };
 
 /** Office.js over the real Excel client: the caller loads the client once per file and passes it here. */

@@ -1,4 +1,4 @@
 import { adapterContract } from './adapter-contract';
 import { xlsxFactory } from './adapters';
 
-adapterContract('ExcelJS (CLI)', xlsxFactory);
+adapterContract('.xlsx package (CLI)', xlsxFactory);

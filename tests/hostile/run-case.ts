@@ -39,7 +39,7 @@ export function hostileAdapters(): [AdapterName, HostileFactory][] {
   });
   return [
     ['in-memory', memoryFactory],
-    ['ExcelJS (CLI)', xlsxFactory],
+    ['.xlsx package (CLI)', xlsxFactory],
     [
       'Office.js (real client, fake host)',
       excelFactory(() => {

@@ -3,13 +3,13 @@
  * the menu, each handler on the sample plan, and parity with the CLI on the same plan.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
-import { XlsxWorkbookPort } from '../../src/cli/xlsx/xlsx-port';
+import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { sampleSetup } from '../contract/adapter-contract';
 import { tempDir } from '../helpers/xlsx';
 import { cellAddress } from '../../shared/grid/a1';
@@ -138,10 +138,9 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     const dir = tempDir();
     const input = path.join(dir, 'plan.xlsx');
     const output = path.join(dir, 'applied.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(root, 'samples/cip-monitoring-sept-2018.xlsx'));
-    await new XlsxWorkbookPort(wb).writeHiddenSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
-    await wb.xlsx.writeFile(input);
+    const port = XlsxWorkbookPort.open(readFileSync(path.join(root, 'samples/cip-monitoring-sept-2018.xlsx')));
+    await port.writeHiddenSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
+    writeFileSync(input, port.toBytes());
     const cli = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'apply', input, '--out', output], { encoding: 'utf8' });
     expect(cli.stderr).toBe('');
     const out = new ExcelJS.Workbook();

@@ -3,7 +3,9 @@ import { planOptions, str, type Command } from '../command';
 import { headline, statusTableText } from '../format/report-text';
 import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
-import { saveTarget, saveWorkbook } from '../xlsx/save-workbook';
+import { fileProblem } from '../workbook-file/open-workbook';
+import { checkExtension, saveTarget, saveWorkbook } from '../workbook-file/save-workbook';
+import { XlsxError } from '../../xlsx/xlsx-error';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -11,15 +13,17 @@ export const applyCommand: Command = {
   usage: 'plan-monitor apply FILE (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
   options: { ...planOptions, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
   async run(file, values, print) {
-    const target = saveTarget(file, values, 'apply');
-    const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const { target, inPlace } = saveTarget(file, values, 'apply');
+    const { port, seen, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     const checked = run.checked;
     const plan = planEdits(run, { colours: true, summary: true });
     // The port refuses a protected sheet before any write, and nothing is saved: say so as the user's problem, not a crash.
+    checkExtension(target, port.macroEnabled);
     const report = await port.applyEditPlan(plan).catch((e: unknown) => {
+      if (e instanceof XlsxError) throw fileProblem(file, e);
       throw new CliError(`${e instanceof Error ? e.message : String(e)} '${file}' was not saved.`);
     });
-    await saveWorkbook(workbook, target);
+    await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
 
     const coloured = report.colouredCells;
     if (values.json) {

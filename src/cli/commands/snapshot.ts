@@ -2,7 +2,9 @@ import { recordPeriod } from '../../../shared/history/record-period';
 import { planOptions, str, type Command } from '../command';
 import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
-import { saveTarget, saveWorkbook } from '../xlsx/save-workbook';
+import { fileProblem } from '../workbook-file/open-workbook';
+import { checkExtension, saveTarget, saveWorkbook } from '../workbook-file/save-workbook';
+import { XlsxError } from '../../xlsx/xlsx-error';
 import { formatDay } from '../../../shared/dates/format-date';
 
 export const snapshotCommand: Command = {
@@ -13,13 +15,17 @@ export const snapshotCommand: Command = {
   async run(file, values, print) {
     const label = str(values, 'period');
     if (label === undefined) throw new CliError('snapshot needs --period LABEL, such as --period "Sept 2018".');
-    const target = saveTarget(file, values, 'snapshot');
-    const { workbook, port, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const { target, inPlace } = saveTarget(file, values, 'snapshot');
+    const { port, seen, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     // The host reads the clock; the engine is given it.
     const recorded = recordPeriod(run, label, new Date().toISOString().slice(0, 19));
     if ('error' in recorded) throw new CliError(recorded.error);
-    await port.writeHiddenSheet(recorded.sheet, recorded.rows);
-    await saveWorkbook(workbook, target);
+    checkExtension(target, port.macroEnabled);
+    await port.writeHiddenSheet(recorded.sheet, recorded.rows).catch((e: unknown) => {
+      if (e instanceof XlsxError) throw fileProblem(file, e);
+      throw new CliError(`${e instanceof Error ? e.message : String(e)} '${file}' was not saved.`);
+    });
+    await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
     print(`${recorded.replaced ? 'Replaced' : 'Recorded'} period “${label.trim()}”: ${recorded.actions} actions as of ${formatDay(run.checked.asOf)}, in the hidden sheet '${recorded.sheet}'. Saved ${target}.`);
     return 0;
   },

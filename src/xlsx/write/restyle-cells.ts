@@ -1,0 +1,114 @@
+import { attr, setAttribute } from '../xml/attributes';
+import { localName, prefixOf, scanXml } from '../xml/scanner';
+import { parseCellRef } from '../read/cell-ref';
+import { cellAddress } from '../../../shared/grid/a1';
+import type { StyleBook, StyleChange } from './style-book';
+
+/** Cells to restyle, by 1-based row, then column. */
+export type CellTargets = Map<number, Map<number, StyleChange>>;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The worksheet's XML with only the `s` (format) attribute of the target cells changed, every other
+ * byte as it was; a target cell the sheet does not hold yet is added, empty, where it belongs. Returns
+ * null when no cell's format changes, so the part is not rewritten at all.
+ */
+export function restyleCells(xml: string, targets: CellTargets, styles: StyleBook): string | null {
+  const edits: Edit[] = [];
+  const targetRows = [...targets.keys()].sort((a, b) => a - b);
+  let nextRow = 0;
+  let inSheetData = false;
+  let p = '';
+  let row = 0;
+  let col = 0;
+  let pending: number[] = [];
+  let rowChanges: Map<number, StyleChange> | undefined;
+
+  const newCell = (r: number, c: number, change: StyleChange) => {
+    const s = styles.derive(0, change);
+    return `<${p}c r="${cellAddress(r, c)}"${s === 0 ? '' : ` s="${s}"`}/>`;
+  };
+  const cellsOf = (r: number, cols: readonly number[], changes: Map<number, StyleChange>) => cols.map((c) => newCell(r, c, changes.get(c) as StyleChange)).join('');
+  const wholeRow = (r: number) => {
+    const changes = targets.get(r) as Map<number, StyleChange>;
+    return `<${p}row r="${r}">${cellsOf(r, [...changes.keys()].sort((a, b) => a - b), changes)}</${p}row>`;
+  };
+  /** Rows with targets that come before `r` and that the sheet lacks. */
+  const missingRowsBefore = (r: number) => {
+    let text = '';
+    while (nextRow < targetRows.length && (targetRows[nextRow] as number) < r) text += wholeRow(targetRows[nextRow++] as number);
+    return text;
+  };
+
+  scanXml(xml, {
+    open(name, tag, selfClosing, start, end) {
+      const local = localName(name);
+      if (local === 'sheetData') {
+        p = prefixOf(name);
+        if (selfClosing) {
+          const rows = missingRowsBefore(Infinity);
+          if (rows) edits.push({ start, end, text: `<${name}>${rows}</${name}>` });
+        } else inSheetData = true;
+        return;
+      }
+      if (!inSheetData) return;
+      if (local === 'row') {
+        const r = attr(tag, 'r');
+        row = r === null ? row + 1 : Number(r);
+        col = 0;
+        const before = missingRowsBefore(row);
+        if (before) edits.push({ start, end: start, text: before });
+        if (targetRows[nextRow] === row) nextRow++;
+        rowChanges = targets.get(row);
+        pending = rowChanges ? [...rowChanges.keys()].sort((a, b) => a - b) : [];
+        if (selfClosing && rowChanges && pending.length > 0) {
+          edits.push({ start, end, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${cellsOf(row, pending, rowChanges)}</${name}>` });
+          pending = [];
+        }
+      } else if (local === 'c') {
+        const ref = attr(tag, 'r');
+        const at = ref === null ? null : parseCellRef(ref);
+        col = at ? at.col : col + 1;
+        if (!rowChanges) return;
+        if (pending.length > 0 && (pending[0] as number) < col) {
+          const missing: number[] = [];
+          while (pending.length > 0 && (pending[0] as number) < col) missing.push(pending.shift() as number);
+          edits.push({ start, end: start, text: cellsOf(row, missing, rowChanges) });
+        }
+        const change = rowChanges.get(col);
+        if (!change) return;
+        if (pending[0] === col) pending.shift();
+        const base = Number(attr(tag, 's') ?? 0) || 0;
+        const s = styles.derive(base, change);
+        if (s !== base) edits.push({ start, end: start + tag.length, text: setAttribute(tag, 's', String(s)) });
+      }
+    },
+    close(name, start) {
+      if (!inSheetData) return;
+      const local = localName(name);
+      if (local === 'row') {
+        if (rowChanges && pending.length > 0) edits.push({ start, end: start, text: cellsOf(row, pending, rowChanges) });
+        pending = [];
+        rowChanges = undefined;
+      } else if (local === 'sheetData') {
+        inSheetData = false;
+        const rows = missingRowsBefore(Infinity);
+        if (rows) edits.push({ start, end: start, text: rows });
+      }
+    },
+  });
+  if (edits.length === 0) return null;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const e of edits) {
+    pieces.push(xml.slice(from, e.start), e.text);
+    from = e.end;
+  }
+  pieces.push(xml.slice(from));
+  return pieces.join('');
+}

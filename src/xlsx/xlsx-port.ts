@@ -1,0 +1,145 @@
+import type { EditPlan } from '../../shared/edit-plan/edit-plan';
+import { parseRangeAddress } from '../../shared/grid/a1';
+import type { CellValue } from '../../shared/grid/grid';
+import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { XlsxPackage } from './package/package';
+import { contentTypes, relsPartOf } from './package/opc';
+import { defaultReadLimits, type ReadLimits } from './read/limits';
+import { openPackage, readWorkbook, type WorkbookLayout, type WorkbookRead } from './read/read-workbook';
+import { parseStyles } from './read/styles';
+import { addWorksheet, insertBeforeRootEnd, sheetNamespaces } from './write/add-sheet';
+import { restyleCells, type CellTargets } from './write/restyle-cells';
+import { defaultStylesXml, StyleBook } from './write/style-book';
+import { hiddenSheetCells, summaryCells } from './write/summary-cells';
+import { worksheetXml, type NewCell } from './write/worksheet-xml';
+import { XlsxError } from './xlsx-error';
+
+/**
+ * The WorkbookPort over an .xlsx package: the CLI's adapter, and the browser's reader of a reply
+ * workbook. It reads the sheets it needs and edits only what an edit plan names: the status cells'
+ * formats, styles.xml (appended to), its own sheets, and the workbook parts that list sheets.
+ */
+export class XlsxWorkbookPort implements WorkbookPort {
+  private last: WorkbookRead | null = null;
+
+  constructor(
+    readonly pkg: XlsxPackage,
+    private readonly limits: ReadLimits = defaultReadLimits,
+  ) {}
+
+  static open(bytes: Uint8Array, limits: ReadLimits = defaultReadLimits): XlsxWorkbookPort {
+    return new XlsxWorkbookPort(openPackage(bytes, limits), limits);
+  }
+
+  /** The whole workbook as a grid per sheet; throws XlsxError for a file it cannot read. */
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    return snapshotOf(this.read());
+  }
+
+  /** Whether the workbook is macro-enabled (.xlsm): it must be saved under that extension. */
+  get macroEnabled(): boolean {
+    return this.read().layout.macroEnabled;
+  }
+
+  private read(): WorkbookRead {
+    this.pkg.budget.left = this.pkg.budget.limit;
+    this.last ??= readWorkbook(this.pkg, this.limits);
+    return this.last;
+  }
+
+  async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
+    const read = this.read();
+    const refusal = protectedRefusal(plan, (name) => read.sheets.find((s) => s.name === name)?.protected === true);
+    if (refusal) throw new Error(refusal);
+    const summaryTarget = plan.summary ? read.sheets.find((s) => s.name.toLowerCase() === (plan.summary as { name: string }).name.toLowerCase()) : undefined;
+    if (plan.summary && !summaryTarget && read.layout.workbook.structureProtected) throw new XlsxError({ code: 'structure-protected' });
+
+    const styles = this.styleBook(read.layout);
+    const planSheet = read.sheets.find((s) => s.name === plan.sheet);
+    if (plan.fills.length > 0) {
+      if (!planSheet?.part) throw new Error(`sheet '${plan.sheet}' vanished`);
+      const targets: CellTargets = new Map();
+      for (const g of plan.fills) {
+        for (const range of g.ranges) {
+          const r = parseRangeAddress(range);
+          if (!r) continue;
+          for (let row = r.top; row <= r.bottom; row++) {
+            let cols = targets.get(row);
+            if (!cols) targets.set(row, (cols = new Map()));
+            for (let col = r.left; col <= r.right; col++) cols.set(col, { fill: g.fill, fontColour: g.text });
+          }
+        }
+      }
+      const xml = restyleCells(this.pkg.text(planSheet.part), targets, styles);
+      if (xml !== null) this.pkg.setText(planSheet.part, xml);
+    }
+    if (plan.summary) {
+      const s = plan.summary;
+      const cells = summaryCells(s, styles);
+      this.putSheet(read.layout, summaryTarget?.part ?? null, s.name, cells, 'visible', { columnWidths: s.columnWidths, hiddenRows: s.hiddenRows });
+    }
+    this.saveStyles(read.layout, styles);
+    this.last = null;
+    return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
+  }
+
+  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
+    const read = this.read();
+    const old = read.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const a1 = old ? (old.grid.values[0]?.[0] ?? null) : undefined;
+    const refusal = hiddenSheetRefusal(name, a1, rows);
+    if (refusal) throw new Error(refusal);
+    if (!old && read.layout.workbook.structureProtected) throw new XlsxError({ code: 'structure-protected' });
+    const styles = this.styleBook(read.layout);
+    this.putSheet(read.layout, old?.part ?? null, old?.name ?? name, hiddenSheetCells(rows, styles), 'hidden', { columnWidths: [28, 60] });
+    this.saveStyles(read.layout, styles);
+    this.last = null;
+  }
+
+  async selectCell(): Promise<void> {
+    // A file has no cursor to move.
+  }
+
+  /** The workbook as .xlsx bytes: every part not changed copied as it was. */
+  toBytes(): Uint8Array {
+    return this.pkg.toZip();
+  }
+
+  private styleBook(layout: WorkbookLayout): StyleBook {
+    const xml = layout.stylesPart ? this.pkg.text(layout.stylesPart) : defaultStylesXml;
+    return new StyleBook(xml, parseStyles(xml));
+  }
+
+  private saveStyles(layout: WorkbookLayout, styles: StyleBook): void {
+    if (!styles.changed && layout.stylesPart) return;
+    if (layout.stylesPart) {
+      this.pkg.setText(layout.stylesPart, styles.toXml());
+      return;
+    }
+    // A workbook with no styles part gets one, with its relationship and content type.
+    const dir = layout.workbookPart.slice(0, layout.workbookPart.lastIndexOf('/') + 1);
+    const part = `${dir}styles.xml`;
+    this.pkg.setText(part, styles.toXml());
+    const relsPart = relsPartOf(layout.workbookPart);
+    const rels = this.pkg.text(relsPart);
+    let k = 1;
+    while (rels.includes(`Id="rIdS${k}"`)) k++;
+    const type = sheetNamespaces(this.pkg.text(layout.workbookPart)).worksheetRelType.replace(/worksheet$/, 'styles');
+    this.pkg.setText(relsPart, insertBeforeRootEnd(rels, `<Relationship Id="rIdS${k}" Type="${type}" Target="styles.xml"/>`));
+    this.pkg.setText('[Content_Types].xml', insertBeforeRootEnd(this.pkg.text('[Content_Types].xml'), `<Override PartName="/${part}" ContentType="${contentTypes.styles}"/>`));
+  }
+
+  private putSheet(layout: WorkbookLayout, part: string | null, name: string, cells: NewCell[][], visibility: SheetVisibility, options: { columnWidths?: number[]; hiddenRows?: number[] }): void {
+    const ns = sheetNamespaces(this.pkg.text(layout.workbookPart));
+    const xml = worksheetXml(cells, { mainNs: ns.mainNs, relNs: ns.relNs, ...options });
+    // The tool's own sheet is rewritten in its part, keeping its place, name and visibility.
+    if (part) this.pkg.setText(part, xml);
+    else addWorksheet(this.pkg, layout.workbookPart, name, xml, visibility);
+  }
+}
+
+function snapshotOf(read: WorkbookRead): WorkbookSnapshot {
+  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, ...(s.protected ? { protected: true } : {}) }));
+  return read.activeSheet !== undefined ? { sheets, activeSheet: read.activeSheet } : { sheets };
+}
+

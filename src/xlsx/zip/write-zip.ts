@@ -1,0 +1,124 @@
+import { deflateSync } from 'fflate';
+import { crc32 } from './crc32';
+import type { ZipEntry } from './read-zip';
+
+/** An entry to write: either the compressed bytes of an entry read from a file, copied as they are, or new content. */
+export type ZipSource =
+  | { kind: 'copy'; entry: ZipEntry; compressed: Uint8Array }
+  | { kind: 'content'; name: string; data: Uint8Array; dosTime?: number; dosDate?: number };
+
+/** 1980-01-01 00:00, the zip epoch: new entries carry no clock, so the same input gives the same bytes. */
+const epochDate = (0 << 9) | (1 << 5) | 1;
+
+interface Written {
+  name: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  externalAttributes: number;
+  offset: number;
+}
+
+function encodeName(name: string): { bytes: Uint8Array; utf8: boolean } {
+  const bytes: number[] = [];
+  let utf8 = false;
+  for (const ch of name) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 0x80) bytes.push(cp);
+    else {
+      utf8 = true;
+      if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+      else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    }
+  }
+  return { bytes: Uint8Array.from(bytes), utf8 };
+}
+
+/**
+ * Writes a zip file. Copied entries keep their compressed bytes, CRC and times exactly, so every part
+ * the tool did not change is byte for byte what it was; new content is deflated. No zip library
+ * copies compressed data through without inflating it again, hence this small writer.
+ */
+export function writeZip(sources: readonly ZipSource[]): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  const written: Written[] = [];
+  let offset = 0;
+  const push = (b: Uint8Array) => {
+    pieces.push(b);
+    offset += b.length;
+  };
+  for (const s of sources) {
+    let w: Omit<Written, 'offset' | 'name'>;
+    let nameText: string;
+    let data: Uint8Array;
+    if (s.kind === 'copy') {
+      nameText = s.entry.name;
+      data = s.compressed;
+      // Bit 3 (sizes in a trailing descriptor) is dropped: the sizes go in the header written here.
+      w = { method: s.entry.method, flags: s.entry.flags & ~0x0008, crc: s.entry.crc, compressedSize: s.compressed.length, size: s.entry.size, dosTime: s.entry.dosTime, dosDate: s.entry.dosDate, externalAttributes: s.entry.externalAttributes };
+    } else {
+      nameText = s.name;
+      data = deflateSync(s.data, { level: 6 });
+      w = { method: 8, flags: 0, crc: crc32(s.data), compressedSize: data.length, size: s.data.length, dosTime: s.dosTime ?? 0, dosDate: s.dosDate ?? epochDate, externalAttributes: 0 };
+    }
+    const name = encodeName(nameText);
+    const flags = name.utf8 ? w.flags | 0x0800 : w.flags & ~0x0800;
+    const header = new Uint8Array(30 + name.bytes.length);
+    const v = new DataView(header.buffer);
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(4, 20, true);
+    v.setUint16(6, flags, true);
+    v.setUint16(8, w.method, true);
+    v.setUint16(10, w.dosTime, true);
+    v.setUint16(12, w.dosDate, true);
+    v.setUint32(14, w.crc, true);
+    v.setUint32(18, w.compressedSize, true);
+    v.setUint32(22, w.size, true);
+    v.setUint16(26, name.bytes.length, true);
+    v.setUint16(28, 0, true);
+    header.set(name.bytes, 30);
+    written.push({ ...w, flags, name: name.bytes, offset });
+    push(header);
+    push(data);
+  }
+  const dirStart = offset;
+  for (const w of written) {
+    const rec = new Uint8Array(46 + w.name.length);
+    const v = new DataView(rec.buffer);
+    v.setUint32(0, 0x02014b50, true);
+    v.setUint16(4, 20, true);
+    v.setUint16(6, 20, true);
+    v.setUint16(8, w.flags, true);
+    v.setUint16(10, w.method, true);
+    v.setUint16(12, w.dosTime, true);
+    v.setUint16(14, w.dosDate, true);
+    v.setUint32(16, w.crc, true);
+    v.setUint32(20, w.compressedSize, true);
+    v.setUint32(24, w.size, true);
+    v.setUint16(28, w.name.length, true);
+    v.setUint32(38, w.externalAttributes, true);
+    v.setUint32(42, w.offset, true);
+    rec.set(w.name, 46);
+    push(rec);
+  }
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, 0x06054b50, true);
+  v.setUint16(8, written.length, true);
+  v.setUint16(10, written.length, true);
+  v.setUint32(12, offset - dirStart, true);
+  v.setUint32(16, dirStart, true);
+  push(end);
+  const out = new Uint8Array(offset);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
