@@ -13,6 +13,7 @@ import { defaultStylesXml, StyleBook } from './write/style-book';
 import { hiddenSheetCells, summaryCells } from './write/summary-cells';
 import { worksheetXml, type NewCell } from './write/worksheet-xml';
 import { XlsxError } from './xlsx-error';
+import type { ZipCodec } from './zip/codec';
 
 /**
  * The WorkbookPort over an .xlsx package: the CLI's adapter, and the browser's reader of a reply
@@ -27,8 +28,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
     private readonly limits: ReadLimits = defaultReadLimits,
   ) {}
 
-  static open(bytes: Uint8Array, limits: ReadLimits = defaultReadLimits): XlsxWorkbookPort {
-    return new XlsxWorkbookPort(openPackage(bytes, limits), limits);
+  static open(bytes: Uint8Array, options: { limits?: ReadLimits; codec?: ZipCodec } = {}): XlsxWorkbookPort {
+    const limits = options.limits ?? defaultReadLimits;
+    return new XlsxWorkbookPort(openPackage(bytes, limits, options.codec), limits);
   }
 
   /** The whole workbook as a grid per sheet; throws XlsxError for a file it cannot read. */

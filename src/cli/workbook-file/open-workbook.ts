@@ -4,6 +4,7 @@ import path from 'node:path';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { XlsxError } from '../../xlsx/xlsx-error';
 import { CliError } from '../errors';
+import { nodeCodec } from './node-codec';
 
 /** What a run saw of the file when it read it: a save over it checks the file is still that one. */
 export interface FileSeen {
@@ -51,7 +52,7 @@ export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
     throw new CliError(`Cannot read '${file}' (${(e as NodeJS.ErrnoException).code ?? 'read error'}).`);
   }
   try {
-    const port = XlsxWorkbookPort.open(bytes);
+    const port = XlsxWorkbookPort.open(bytes, { codec: nodeCodec });
     await port.readWorkbook();
     return { port, seen: { file, size: info.size, mtimeMs: info.mtimeMs, sha256: sha256(bytes) } };
   } catch (e) {

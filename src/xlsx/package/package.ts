@@ -1,5 +1,6 @@
-import { DecodeUTF8, strFromU8, strToU8 } from 'fflate';
-import { readZipDirectory, rawData, unpackBytes, unpackEntry, type UnpackBudget, type ZipEntry } from '../zip/read-zip';
+import { strFromU8, strToU8 } from 'fflate';
+import { portableCodec, type ZipCodec } from '../zip/codec';
+import { readZipDirectory, rawData, unpackEntry, type UnpackBudget, type ZipEntry } from '../zip/read-zip';
 import { writeZip, type ZipSource } from '../zip/write-zip';
 import { XlsxError } from '../xlsx-error';
 
@@ -26,6 +27,7 @@ export class XlsxPackage {
   constructor(
     private readonly file: Uint8Array,
     unpackLimit = defaultUnpackLimit,
+    private readonly codec: ZipCodec = portableCodec,
   ) {
     this.budget = { left: unpackLimit, limit: unpackLimit };
     for (const entry of readZipDirectory(file)) {
@@ -60,31 +62,11 @@ export class XlsxPackage {
   bytes(name: string): Uint8Array {
     const p = this.part(name);
     if (p.content) return p.content;
-    return unpackBytes(this.file, p.entry as ZipEntry, this.budget);
+    return unpackEntry(this.file, p.entry as ZipEntry, this.budget, this.codec);
   }
 
   text(name: string): string {
     return stripBom(decode(this.bytes(name), name));
-  }
-
-  /** Hands a part's text over piece by piece as it unpacks, so a huge part is refused before it is all in memory. */
-  streamText(name: string, onText: (text: string) => void): void {
-    const p = this.part(name);
-    if (p.content) {
-      onText(this.text(name));
-      return;
-    }
-    let first = true;
-    const decoder = new DecodeUTF8((text) => {
-      if (text.length === 0) return;
-      onText(first ? stripBom(text) : text);
-      first = false;
-    });
-    unpackEntry(this.file, p.entry as ZipEntry, this.budget, (bytes) => {
-      if (first && bytes[0] === 0xff && bytes[1] === 0xfe) throw new XlsxError({ code: 'damaged', detail: `its part '${name}' is in UTF-16, which Plan Monitor does not read` });
-      decoder.push(bytes);
-    });
-    decoder.push(new Uint8Array(0), true);
   }
 
   setText(name: string, text: string): void {
@@ -111,7 +93,7 @@ export class XlsxPackage {
       const entry = p.entry as ZipEntry;
       return { kind: 'copy', entry, compressed: rawData(this.file, entry) };
     });
-    return writeZip(sources);
+    return writeZip(sources, this.codec);
   }
 
   private part(name: string): Part {

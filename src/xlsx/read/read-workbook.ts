@@ -4,11 +4,12 @@ import type { GridSnapshot } from '../../../shared/grid/grid';
 import { XlsxPackage } from '../package/package';
 import { contentTypeOf, isType, parseContentTypes, parseRelationships, relTypes, relsPartOf, type ContentTypes, type Relationship } from '../package/opc';
 import { XlsxError } from '../xlsx-error';
+import { portableCodec, type ZipCodec } from '../zip/codec';
 import { defaultReadLimits, type ReadLimits } from './limits';
-import { sharedStringsReader } from './shared-strings';
+import { readSharedStrings } from './shared-strings';
 import { cellFormats, officeThemeColours, parseStyles, parseThemeColours, type StylesPart } from './styles';
 import { parseWorkbookPart, type WorkbookPart } from './workbook-part';
-import { worksheetReader } from './worksheet';
+import { readWorksheet } from './worksheet';
 
 export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet';
 
@@ -95,20 +96,14 @@ export function readWorkbook(pkg: XlsxPackage, limits: ReadLimits = defaultReadL
 
   let sharedStrings: string[] = [];
   if (layout.sharedStringsPart) {
-    const reader = sharedStringsReader();
-    pkg.streamText(layout.sharedStringsPart, (t) => reader.scanner.write(t));
-    reader.scanner.end();
-    sharedStrings = reader.strings;
+    sharedStrings = readSharedStrings(pkg.text(layout.sharedStringsPart));
   }
   const formats = cellFormats(layout.styles);
   const cellCount = { n: 0 };
   const sheets: SheetRead[] = sheetParts.map(({ entry, kind, part }) => {
     const empty: GridSnapshot = { sheet: entry.name, top: 1, left: 1, values: [] };
     if (kind !== 'worksheet' || part === null) return { name: entry.name, kind, visibility: entry.visibility, part, grid: empty, protected: false };
-    const reader = worksheetReader({ sheet: entry.name, sharedStrings, formats, date1904: workbook.date1904, limits, cellCount });
-    pkg.streamText(part, (t) => reader.scanner.write(t));
-    reader.scanner.end();
-    const read = reader.result();
+    const read = readWorksheet(pkg.text(part), { sheet: entry.name, sharedStrings, formats, date1904: workbook.date1904, limits, cellCount });
     return { name: entry.name, kind, visibility: entry.visibility, part, grid: read.grid, protected: read.protected };
   });
   const active = sheets[workbook.activeTab]?.name;
@@ -116,8 +111,8 @@ export function readWorkbook(pkg: XlsxPackage, limits: ReadLimits = defaultReadL
 }
 
 /** Opens a workbook file's bytes as a package, telling other files apart first. */
-export function openPackage(bytes: Uint8Array, limits: ReadLimits = defaultReadLimits): XlsxPackage {
+export function openPackage(bytes: Uint8Array, limits: ReadLimits = defaultReadLimits, codec: ZipCodec = portableCodec): XlsxPackage {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxError({ code: 'ole-file' });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxError({ code: 'not-zip' });
-  return new XlsxPackage(bytes, limits.unpackedBytes);
+  return new XlsxPackage(bytes, limits.unpackedBytes, codec);
 }

@@ -1,41 +1,43 @@
-import { XmlScanner, localName } from '../xml/scanner';
+import { decodeText, localStart, scanXmlRaw, spells } from '../xml/scanner';
 import { decodeXstring } from './escapes';
 
 /**
- * Reads sharedStrings.xml as it unpacks: each item's text is its plain `<t>` or its rich-text runs
- * joined; phonetic guides (`<rPh>`) are not part of the text.
+ * The shared strings part's items: each item's text is its plain `<t>` or its rich-text runs joined;
+ * phonetic guides (`<rPh>`) are not part of the text.
  */
-export function sharedStringsReader(): { scanner: XmlScanner; strings: string[] } {
+export function readSharedStrings(xml: string): string[] {
   const strings: string[] = [];
   let inItem = false;
   let inText = false;
   let phonetic = 0;
   let text = '';
-  const scanner = new XmlScanner({
-    open(name, _tag, selfClosing) {
-      const local = localName(name);
-      if (local === 'si') {
-        inItem = true;
+  scanXmlRaw(xml, {
+    open(doc, start, nameEnd, _end, selfClosing) {
+      const l = localStart(doc, start + 1, nameEnd);
+      if (spells(doc, l, nameEnd, 'si')) {
+        inItem = !selfClosing;
         text = '';
-        if (selfClosing) {
-          strings.push('');
-          inItem = false;
-        }
-      } else if (inItem && local === 't' && !selfClosing && phonetic === 0) inText = true;
-      else if (inItem && local === 'rPh' && !selfClosing) phonetic++;
+        if (selfClosing) strings.push('');
+      } else if (inItem && !selfClosing) {
+        if (spells(doc, l, nameEnd, 't')) inText = phonetic === 0;
+        else if (spells(doc, l, nameEnd, 'rPh')) phonetic++;
+      }
     },
-    close(name) {
-      const local = localName(name);
-      if (local === 't') inText = false;
-      else if (local === 'rPh') phonetic--;
-      else if (local === 'si') {
+    close(doc, start, nameEnd) {
+      const l = localStart(doc, start + 2, nameEnd);
+      if (spells(doc, l, nameEnd, 't')) inText = false;
+      else if (spells(doc, l, nameEnd, 'rPh')) phonetic--;
+      else if (spells(doc, l, nameEnd, 'si')) {
         strings.push(decodeXstring(text));
         inItem = false;
       }
     },
-    text(t) {
+    text(doc, start, end) {
+      if (inText) text += decodeText(doc.slice(start, end));
+    },
+    cdata(t) {
       if (inText) text += t;
     },
   });
-  return { scanner, strings };
+  return strings;
 }

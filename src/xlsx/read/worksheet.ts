@@ -1,9 +1,8 @@
 import { dayFromIso, serialFromDay } from '../../../shared/dates/day';
 import type { CellValue, GridSnapshot } from '../../../shared/grid/grid';
-import { attr } from '../xml/attributes';
-import { XmlScanner, localName } from '../xml/scanner';
+import { attrSpan, decodeText, intAt, localStart, scanXmlRaw, spells } from '../xml/scanner';
 import { XlsxError } from '../xlsx-error';
-import { parseCellRef } from './cell-ref';
+import { cellRefAt, parseCellRef } from './cell-ref';
 import { decodeXstring } from './escapes';
 import type { ReadLimits } from './limits';
 import type { CellFormats } from './styles';
@@ -37,12 +36,45 @@ export function serialFromIsoDateTime(text: string): number | null {
   return serialFromDay(day) + seconds / 86_400;
 }
 
+const truthyAt = (doc: string, span: [number, number] | null) => span !== null && (spells(doc, span[0], span[1], '1') || spells(doc, span[0], span[1], 'true'));
+
+/** Cell types (the `t` attribute) by their first letters: read from the tag without cutting it out. */
+const enum CellType {
+  Number,
+  Shared,
+  Inline,
+  Formula,
+  Boolean,
+  Error,
+  Date,
+}
+
+function cellTypeAt(doc: string, span: [number, number] | null): CellType {
+  if (span === null) return CellType.Number;
+  const [a, b] = span;
+  switch (doc.charCodeAt(a)) {
+    case 115: // s, str
+      return b - a === 1 ? CellType.Shared : CellType.Formula;
+    case 105: // inlineStr
+      return CellType.Inline;
+    case 98:
+      return CellType.Boolean;
+    case 101:
+      return CellType.Error;
+    case 100:
+      return CellType.Date;
+    default:
+      return CellType.Number;
+  }
+}
+
 /**
- * Reads one worksheet part into the grid the engine takes, as it unpacks: values by type (shared,
- * inline and formula strings, numbers, booleans, errors, ISO dates), dates by number format, the fills
- * of blank cells, hidden rows, merged areas and sheet protection.
+ * Reads one worksheet part into the grid the engine takes: values by type (shared, inline and formula
+ * strings, numbers, booleans, errors, ISO dates), dates by number format, the fills of blank cells,
+ * hidden rows, merged areas and sheet protection. It works on positions in the text and cuts out only
+ * the values it keeps: a 100,000-action sheet is some 30 MB of XML.
  */
-export function worksheetReader(ctx: WorksheetContext): { scanner: XmlScanner; result: () => WorksheetRead } {
+export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead {
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
   const errors: (string | null)[][] = [];
@@ -59,7 +91,7 @@ export function worksheetReader(ctx: WorksheetContext): { scanner: XmlScanner; r
   let row = 0;
   let col = 0;
   let inCell = false;
-  let cellType: string | null = null;
+  let cellType = CellType.Number;
   let cellStyle = 0;
   let text = '';
   let hasValue = false;
@@ -82,22 +114,20 @@ export function worksheetReader(ctx: WorksheetContext): { scanner: XmlScanner; r
     let date = false;
     let error: string | null = null;
     switch (cellType) {
-      case 's': {
-        const s = ctx.sharedStrings[Number(text)];
-        value = s ?? null;
+      case CellType.Shared:
+        value = ctx.sharedStrings[Number(text)] ?? null;
         break;
-      }
-      case 'inlineStr':
-      case 'str':
+      case CellType.Inline:
+      case CellType.Formula:
         value = decodeXstring(text);
         break;
-      case 'b':
+      case CellType.Boolean:
         value = text.trim() === '1' || text.trim().toLowerCase() === 'true';
         break;
-      case 'e':
+      case CellType.Error:
         error = text.trim();
         break;
-      case 'd': {
+      case CellType.Date: {
         const serial = serialFromIsoDateTime(text);
         if (serial === null) value = text;
         else {
@@ -114,14 +144,12 @@ export function worksheetReader(ctx: WorksheetContext): { scanner: XmlScanner; r
         }
       }
     }
-    if (value === null && error === null) return;
-    if (value === '' && error === null) return;
+    if ((value === null || value === '') && error === null) return;
     if (++ctx.cellCount.n > limits.cells) throw new XlsxError({ code: 'too-large', what: 'cells', limit: limits.cells, sheet: ctx.sheet });
     if (row > limits.rows) throw new XlsxError({ code: 'too-large', what: 'rows', limit: limits.rows, sheet: ctx.sheet });
     const r = row - 1;
     const c = col - 1;
-    const line = (values[r] ??= []);
-    line[c] = value;
+    (values[r] ??= [])[c] = value;
     if (date) {
       (dates[r] ??= [])[c] = true;
       anyDate = true;
@@ -132,81 +160,80 @@ export function worksheetReader(ctx: WorksheetContext): { scanner: XmlScanner; r
     }
   };
 
-  const scanner = new XmlScanner({
-    open(name, tag, selfClosing) {
-      const local = localName(name);
+  scanXmlRaw(xml, {
+    open(doc, start, nameEnd, end, selfClosing) {
+      const l = localStart(doc, start + 1, nameEnd);
       if (inCell) {
-        if (local === 'v') {
+        if (spells(doc, l, nameEnd, 'v')) {
           textMode = selfClosing ? 0 : 1;
           hasValue = true;
-        } else if (local === 'is') {
+        } else if (spells(doc, l, nameEnd, 'is')) {
           inInline = !selfClosing;
           hasValue = true;
-        } else if (inInline && local === 'rPh' && !selfClosing) phonetic++;
-        else if (inInline && local === 't' && phonetic === 0 && !selfClosing) textMode = 2;
+        } else if (inInline && !selfClosing && spells(doc, l, nameEnd, 'rPh')) phonetic++;
+        else if (inInline && !selfClosing && phonetic === 0 && spells(doc, l, nameEnd, 't')) textMode = 2;
         return;
       }
-      if (local === 'c' && inSheetData) {
-        const ref = attr(tag, 'r');
-        const at = ref === null ? null : parseCellRef(ref);
-        if (at) {
+      if (inSheetData && spells(doc, l, nameEnd, 'c')) {
+        const ref = attrSpan(doc, start, end, 'r');
+        const at = ref === null ? null : cellRefAt(doc, ref[0], ref[1]);
+        if (at !== null) {
           row = at.row;
           col = at.col;
         } else col++;
         if (col > 16_384) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a cell past column XFD` });
-        const s = attr(tag, 's');
-        cellStyle = s === null ? 0 : Number(s) || 0;
-        cellType = attr(tag, 't');
+        const s = attrSpan(doc, start, end, 's');
+        cellStyle = s === null ? 0 : intAt(doc, s[0], s[1]) || 0;
+        cellType = cellTypeAt(doc, attrSpan(doc, start, end, 't'));
         text = '';
         hasValue = false;
         inCell = true;
         if (selfClosing) finishCell();
-      } else if (local === 'row' && inSheetData) {
-        const r = attr(tag, 'r');
-        row = r === null ? row + 1 : Number(r);
-        if (!Number.isInteger(row) || row < 1 || row > 1_048_576) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a row numbered '${r ?? ''}'` });
+      } else if (inSheetData && spells(doc, l, nameEnd, 'row')) {
+        const r = attrSpan(doc, start, end, 'r');
+        row = r === null ? row + 1 : intAt(doc, r[0], r[1]);
+        if (!Number.isInteger(row) || row < 1 || row > 1_048_576) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a row numbered '${r ? doc.slice(r[0], r[1]) : ''}'` });
         col = 0;
-        const hidden = attr(tag, 'hidden');
-        if (hidden === '1' || hidden === 'true') hiddenRows.push(row);
-      } else if (local === 'sheetData') inSheetData = !selfClosing;
-      else if (local === 'mergeCell') {
-        const ref = attr(tag, 'ref');
-        if (ref) merges.push(ref);
-      } else if (local === 'sheetProtection') {
-        const sheet = attr(tag, 'sheet');
-        isProtected = sheet === '1' || sheet === 'true';
-      }
+        if (truthyAt(doc, attrSpan(doc, start, end, 'hidden'))) hiddenRows.push(row);
+      } else if (spells(doc, l, nameEnd, 'sheetData')) inSheetData = !selfClosing;
+      else if (spells(doc, l, nameEnd, 'mergeCell')) {
+        const ref = attrSpan(doc, start, end, 'ref');
+        if (ref) merges.push(doc.slice(ref[0], ref[1]));
+      } else if (spells(doc, l, nameEnd, 'sheetProtection')) isProtected = truthyAt(doc, attrSpan(doc, start, end, 'sheet'));
     },
-    close(name) {
+    close(doc, start, nameEnd) {
+      const l = localStart(doc, start + 2, nameEnd);
       if (!inCell) {
-        if (inSheetData && name.endsWith('sheetData')) inSheetData = false;
+        if (inSheetData && spells(doc, l, nameEnd, 'sheetData')) inSheetData = false;
         return;
       }
-      const local = localName(name);
-      if (local === 'c') finishCell();
-      else if (local === 'v' || local === 't') textMode = 0;
-      else if (local === 'rPh') phonetic--;
-      else if (local === 'is') inInline = false;
+      if (spells(doc, l, nameEnd, 'c')) finishCell();
+      else if (spells(doc, l, nameEnd, 'v') || spells(doc, l, nameEnd, 't')) textMode = 0;
+      else if (spells(doc, l, nameEnd, 'rPh')) phonetic--;
+      else if (spells(doc, l, nameEnd, 'is')) inInline = false;
     },
-    text(t) {
+    text(doc, start, end) {
+      if (textMode !== 0) text += decodeText(doc.slice(start, end));
+    },
+    cdata(t) {
       if (textMode !== 0) text += t;
     },
   });
 
-  const result = (): WorksheetRead => {
-    for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
-    for (let r = 0; r < values.length; r++) {
-      const line = values[r] as CellValue[];
-      for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r];
+    if (!line) {
+      values[r] = [];
+      continue;
     }
-    // Only the top-left cell of a merged area holds a value in Excel; other writers may leave more.
-    for (const m of merges) clearUnderMerge(m, values, fills);
-    const grid: GridSnapshot = { sheet: ctx.sheet, top: 1, left: 1, values, merges, fills, hiddenRows };
-    if (anyDate) grid.dates = dates;
-    if (anyError) grid.errors = errors;
-    return { grid, protected: isProtected };
-  };
-  return { scanner, result };
+    for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  }
+  // Only the top-left cell of a merged area holds a value in Excel; other writers may leave more.
+  for (const m of merges) clearUnderMerge(m, values, fills);
+  const grid: GridSnapshot = { sheet: ctx.sheet, top: 1, left: 1, values, merges, fills, hiddenRows };
+  if (anyDate) grid.dates = dates;
+  if (anyError) grid.errors = errors;
+  return { grid, protected: isProtected };
 }
 
 function clearUnderMerge(range: string, values: CellValue[][], fills: (string | null)[][]): void {

@@ -1,6 +1,6 @@
-import { attr, setAttribute } from '../xml/attributes';
-import { localName, prefixOf, scanXml } from '../xml/scanner';
-import { parseCellRef } from '../read/cell-ref';
+import { setAttribute } from '../xml/attributes';
+import { attrSpan, intAt, localStart, prefixOf, scanXmlRaw, spells } from '../xml/scanner';
+import { cellRefAt } from '../read/cell-ref';
 import { cellAddress } from '../../../shared/grid/a1';
 import type { StyleBook, StyleChange } from './style-book';
 
@@ -45,10 +45,11 @@ export function restyleCells(xml: string, targets: CellTargets, styles: StyleBoo
     return text;
   };
 
-  scanXml(xml, {
-    open(name, tag, selfClosing, start, end) {
-      const local = localName(name);
-      if (local === 'sheetData') {
+  scanXmlRaw(xml, {
+    open(doc, start, nameEnd, end, selfClosing) {
+      const l = localStart(doc, start + 1, nameEnd);
+      if (spells(doc, l, nameEnd, 'sheetData')) {
+        const name = doc.slice(start + 1, nameEnd);
         p = prefixOf(name);
         if (selfClosing) {
           const rows = missingRowsBefore(Infinity);
@@ -57,9 +58,9 @@ export function restyleCells(xml: string, targets: CellTargets, styles: StyleBoo
         return;
       }
       if (!inSheetData) return;
-      if (local === 'row') {
-        const r = attr(tag, 'r');
-        row = r === null ? row + 1 : Number(r);
+      if (spells(doc, l, nameEnd, 'row')) {
+        const r = attrSpan(doc, start, end, 'r');
+        row = r === null ? row + 1 : intAt(doc, r[0], r[1]);
         col = 0;
         const before = missingRowsBefore(row);
         if (before) edits.push({ start, end: start, text: before });
@@ -67,12 +68,13 @@ export function restyleCells(xml: string, targets: CellTargets, styles: StyleBoo
         rowChanges = targets.get(row);
         pending = rowChanges ? [...rowChanges.keys()].sort((a, b) => a - b) : [];
         if (selfClosing && rowChanges && pending.length > 0) {
-          edits.push({ start, end, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${cellsOf(row, pending, rowChanges)}</${name}>` });
+          const tag = doc.slice(start, end);
+          edits.push({ start, end, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${cellsOf(row, pending, rowChanges)}</${doc.slice(start + 1, nameEnd)}>` });
           pending = [];
         }
-      } else if (local === 'c') {
-        const ref = attr(tag, 'r');
-        const at = ref === null ? null : parseCellRef(ref);
+      } else if (spells(doc, l, nameEnd, 'c')) {
+        const ref = attrSpan(doc, start, end, 'r');
+        const at = ref === null ? null : cellRefAt(doc, ref[0], ref[1]);
         col = at ? at.col : col + 1;
         if (!rowChanges) return;
         if (pending.length > 0 && (pending[0] as number) < col) {
@@ -83,19 +85,23 @@ export function restyleCells(xml: string, targets: CellTargets, styles: StyleBoo
         const change = rowChanges.get(col);
         if (!change) return;
         if (pending[0] === col) pending.shift();
-        const base = Number(attr(tag, 's') ?? 0) || 0;
+        const sSpan = attrSpan(doc, start, end, 's');
+        const base = sSpan === null ? 0 : intAt(doc, sSpan[0], sSpan[1]) || 0;
         const s = styles.derive(base, change);
-        if (s !== base) edits.push({ start, end: start + tag.length, text: setAttribute(tag, 's', String(s)) });
+        if (s === base) return;
+        // Only the value of s changes (or s is added): the rest of the tag stays as written.
+        if (sSpan) edits.push({ start: sSpan[0], end: sSpan[1], text: String(s) });
+        else edits.push({ start, end, text: setAttribute(doc.slice(start, end), 's', String(s)) });
       }
     },
-    close(name, start) {
+    close(doc, start, nameEnd) {
       if (!inSheetData) return;
-      const local = localName(name);
-      if (local === 'row') {
+      const l = localStart(doc, start + 2, nameEnd);
+      if (spells(doc, l, nameEnd, 'row')) {
         if (rowChanges && pending.length > 0) edits.push({ start, end: start, text: cellsOf(row, pending, rowChanges) });
         pending = [];
         rowChanges = undefined;
-      } else if (local === 'sheetData') {
+      } else if (spells(doc, l, nameEnd, 'sheetData')) {
         inSheetData = false;
         const rows = missingRowsBefore(Infinity);
         if (rows) edits.push({ start, end: start, text: rows });

@@ -1,18 +1,28 @@
 import { XlsxError } from '../xlsx-error';
 
 /**
- * What a scan reports. Offsets are into the whole document, so a caller can cut an element's raw text
- * out of it, or copy everything but one tag unchanged.
+ * What a raw scan reports: positions in the document, nothing cut out of it, so a reader of a large
+ * sheet allocates only what it keeps. Offsets are into the whole document.
  */
+export interface RawXmlEvents {
+  /** A start (or empty-element) tag from its `<` at `start` to just after its `>` at `end`; its name ends at nameEnd. */
+  open?(doc: string, start: number, nameEnd: number, end: number, selfClosing: boolean): void;
+  /** An end tag; its name runs from start + 2 to nameEnd. */
+  close?(doc: string, start: number, nameEnd: number, end: number): void;
+  /** Character data between tags, doc[start, end), references not yet resolved (see decodeText). */
+  text?(doc: string, start: number, end: number): void;
+  /** A CDATA section's text, as it is. */
+  cdata?(text: string): void;
+}
+
+/** The convenient form: names and raw tag text as strings. */
 export interface XmlEvents {
-  /** A start (or empty-element) tag: its qualified name and its raw text from `<` to `>`. */
   open?(name: string, tag: string, selfClosing: boolean, start: number, end: number): void;
   close?(name: string, start: number, end: number): void;
-  /** Character data (entities decoded, CDATA as it is); white space between tags included. */
+  /** Character data (references resolved, CDATA as it is). */
   text?(text: string): void;
 }
 
-const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -28,12 +38,16 @@ function isNameEnd(c: number): boolean {
 function tagEnd(s: string, from: number): number {
   const gt = s.indexOf('>', from);
   if (gt < 0) return -1;
-  const dq = s.indexOf('"', from);
-  const sq = s.indexOf("'", from);
-  // Most tags have no quote before their `>`, or only double quotes that pair up: check the slow way only then.
-  if ((dq < 0 || dq > gt) && (sq < 0 || sq > gt)) return gt;
+  // Most tags hold no quote before their first `>`, or quotes that all close before it: the slow way only then.
   let quote = 0;
-  for (let i = from; i < s.length; i++) {
+  for (let i = from; i < gt; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DQ || c === SQ) quote = c;
+  }
+  if (quote === 0) return gt;
+  for (let i = gt; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (quote !== 0) {
       if (c === quote) quote = 0;
@@ -43,108 +57,82 @@ function tagEnd(s: string, from: number): number {
   return -1;
 }
 
-/**
- * A small XML tokenizer for the parts of a workbook, fed in chunks as they unpack. It reads the XML a
- * workbook holds (elements, attributes, character and entity references, CDATA, comments, processing
- * instructions) and refuses a document type declaration, which no workbook part has and which is the
- * way in for entity-expansion attacks. It checks no namespaces: callers match local names in context.
- * General parsers (saxes, htmlparser2) build an attribute object per element and ran at about 17 MB/s
- * here, a third of what a 100,000-action sheet needs; this hands over each tag's raw text instead.
- * The test suite checks it against saxes on every part of the Excel-saved corpus.
- */
-export class XmlScanner {
-  private buf = '';
-  /** Offset in the document of buf[0]. */
-  private base = 0;
-  private depth = 0;
-  private seenRoot = false;
-
-  constructor(private readonly events: XmlEvents) {}
-
-  write(chunk: string): void {
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
-    const used = this.scan(false);
-    this.base += used;
-    this.buf = used >= this.buf.length ? '' : this.buf.slice(used);
-  }
-
-  end(): void {
-    const used = this.scan(true);
-    if (used < this.buf.length && /\S/.test(this.buf.slice(used))) throw damaged('a tag is not closed at the end');
-    if (this.depth !== 0 || !this.seenRoot) throw damaged(this.seenRoot ? 'an element is not closed' : 'it has no root element');
-    this.buf = '';
-  }
-
-  /** Scans what it can; returns how many characters of buf it consumed. */
-  private scan(final: boolean): number {
-    const s = this.buf;
-    const ev = this.events;
-    const base = this.base;
-    let i = 0;
-    for (;;) {
-      const lt = s.indexOf('<', i);
-      if (lt < 0) {
-        // Text may end mid entity: hold it back until more comes, or until the end.
-        if (final && i < s.length && ev.text) ev.text(decodeText(s.slice(i)));
-        return final ? s.length : i;
-      }
-      if (lt > i && ev.text) ev.text(decodeText(s.slice(i, lt)));
-      const c = s.charCodeAt(lt + 1);
-      if (Number.isNaN(c)) return lt;
-      if (c === SLASH) {
-        const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) return lt;
-        let e = gt;
-        while (e > lt + 2 && s.charCodeAt(e - 1) <= 32) e--;
-        this.depth--;
-        if (this.depth < 0) throw damaged('a closing tag has no opening tag');
-        ev.close?.(s.slice(lt + 2, e), base + lt, base + gt + 1);
-        i = gt + 1;
-      } else if (c === BANG) {
-        if (s.startsWith('<!--', lt)) {
-          const e = s.indexOf('-->', lt + 4);
-          if (e < 0) return lt;
-          i = e + 3;
-        } else if (s.startsWith('<![CDATA[', lt)) {
-          const e = s.indexOf(']]>', lt + 9);
-          if (e < 0) return lt;
-          ev.text?.(s.slice(lt + 9, e));
-          i = e + 3;
-        } else {
-          if (s.length - lt < 9 && !final) return lt;
-          throw damaged('it has a document type declaration, which workbook parts never have');
-        }
-      } else if (c === QUERY) {
-        const e = s.indexOf('?>', lt + 2);
-        if (e < 0) return lt;
-        i = e + 2;
-      } else {
-        const gt = tagEnd(s, lt + 1);
-        if (gt < 0) return lt;
-        let n = lt + 1;
-        while (n < gt && !isNameEnd(s.charCodeAt(n))) n++;
-        const selfClosing = s.charCodeAt(gt - 1) === SLASH;
-        if (this.depth === 0) {
-          if (this.seenRoot) throw damaged('it has more than one root element');
-          this.seenRoot = true;
-        }
-        if (!selfClosing) this.depth++;
-        ev.open?.(s.slice(lt + 1, n), s.slice(lt, gt + 1), selfClosing, base + lt, base + gt + 1);
-        i = gt + 1;
-      }
-    }
-  }
-}
-
 function damaged(detail: string): XlsxError {
   return new XlsxError({ code: 'damaged', detail: `its XML is malformed (${detail})` });
 }
 
-/** Scans a whole document in one go. */
+/**
+ * A small XML tokenizer for the parts of a workbook. It reads the XML a workbook holds (elements,
+ * attributes, character and entity references, CDATA, comments, processing instructions) and refuses a
+ * document type declaration, which no workbook part has and which is the way in for entity-expansion
+ * attacks. It checks no namespaces: callers match local names in context. General parsers (saxes,
+ * htmlparser2) build an attribute object per element and ran at about 17 MB/s here, a third of what a
+ * 100,000-action sheet needs; this reports positions instead. The test suite checks it against saxes
+ * on every XML part of the Excel-saved corpus.
+ */
+export function scanXmlRaw(s: string, ev: RawXmlEvents): void {
+  let depth = 0;
+  let seenRoot = false;
+  let i = 0;
+  for (;;) {
+    const lt = s.indexOf('<', i);
+    if (lt < 0) {
+      if (i < s.length && ev.text) ev.text(s, i, s.length);
+      break;
+    }
+    if (lt > i && ev.text) ev.text(s, i, lt);
+    const c = s.charCodeAt(lt + 1);
+    if (c === SLASH) {
+      const gt = s.indexOf('>', lt + 2);
+      if (gt < 0) throw damaged('a tag is not closed at the end');
+      let e = gt;
+      while (e > lt + 2 && s.charCodeAt(e - 1) <= 32) e--;
+      if (--depth < 0) throw damaged('a closing tag has no opening tag');
+      ev.close?.(s, lt, e, gt + 1);
+      i = gt + 1;
+    } else if (c === BANG) {
+      if (s.startsWith('<!--', lt)) {
+        const e = s.indexOf('-->', lt + 4);
+        if (e < 0) throw damaged('a comment is not closed');
+        i = e + 3;
+      } else if (s.startsWith('<![CDATA[', lt)) {
+        const e = s.indexOf(']]>', lt + 9);
+        if (e < 0) throw damaged('a CDATA section is not closed');
+        ev.cdata?.(s.slice(lt + 9, e));
+        i = e + 3;
+      } else throw damaged('it has a document type declaration, which workbook parts never have');
+    } else if (c === QUERY) {
+      const e = s.indexOf('?>', lt + 2);
+      if (e < 0) throw damaged('a processing instruction is not closed');
+      i = e + 2;
+    } else {
+      const gt = tagEnd(s, lt + 1);
+      if (gt < 0) throw damaged('a tag is not closed at the end');
+      let n = lt + 1;
+      while (n < gt && !isNameEnd(s.charCodeAt(n))) n++;
+      if (n === lt + 1) throw damaged('a tag has no name');
+      const selfClosing = s.charCodeAt(gt - 1) === SLASH;
+      if (depth === 0) {
+        if (seenRoot) throw damaged('it has more than one root element');
+        seenRoot = true;
+      }
+      if (!selfClosing) depth++;
+      ev.open?.(s, lt, n, gt + 1, selfClosing);
+      i = gt + 1;
+    }
+  }
+  if (depth !== 0 || !seenRoot) throw damaged(seenRoot ? 'an element is not closed' : 'it has no root element');
+}
+
+/** Scans a whole document, handing over names and tag text as strings (for the small parts). */
 export function scanXml(xml: string, events: XmlEvents): void {
-  const scanner = new XmlScanner(events);
-  scanner.write(xml);
-  scanner.end();
+  const { open, close, text } = events;
+  scanXmlRaw(xml, {
+    open: open ? (s, start, nameEnd, end, selfClosing) => open(s.slice(start + 1, nameEnd), s.slice(start, end), selfClosing, start, end) : undefined,
+    close: close ? (s, start, nameEnd, end) => close(s.slice(start + 2, nameEnd), start, end) : undefined,
+    text: text ? (s, start, end) => text(decodeText(s.slice(start, end))) : undefined,
+    cdata: text,
+  });
 }
 
 const entity = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
@@ -170,4 +158,59 @@ export function localName(name: string): string {
 export function prefixOf(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? '' : name.slice(0, colon + 1);
+}
+
+/** Where the local name starts in doc[from, to): after the prefix's colon, if any. */
+export function localStart(doc: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (doc.charCodeAt(i) === 58) return i + 1;
+  return from;
+}
+
+/** Whether doc[from, to) spells `word`, without cutting it out. */
+export function spells(doc: string, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (doc.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Where the value of attribute `name` lies within the tag doc[start, end), as [valueStart, valueEnd],
+ * or null. Found by its name followed by `=` and a quote, after white space.
+ */
+export function attrSpan(doc: string, start: number, end: number, name: string): [number, number] | null {
+  const first = name.charCodeAt(0);
+  const last = end - name.length;
+  // Searched within the tag only: indexOf would run on through the rest of a 30 MB sheet for a name the tag lacks.
+  for (let at = start + 1; at < last; at++) {
+    if (doc.charCodeAt(at) !== first) continue;
+    const before = doc.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let k = 1;
+    while (k < name.length && doc.charCodeAt(at + k) === name.charCodeAt(k)) k++;
+    if (k < name.length) continue;
+    let j = at + name.length;
+    while (j < end && doc.charCodeAt(j) <= 32) j++;
+    if (doc.charCodeAt(j) !== 61) continue;
+    j++;
+    while (j < end && doc.charCodeAt(j) <= 32) j++;
+    const quote = doc.charCodeAt(j);
+    if (quote !== DQ && quote !== SQ) continue;
+    let close = j + 1;
+    while (close < end && doc.charCodeAt(close) !== quote) close++;
+    if (close >= end) return null;
+    return [j + 1, close];
+  }
+  return null;
+}
+
+/** A whole number written at doc[from, to) (digits only), or NaN. */
+export function intAt(doc: string, from: number, to: number): number {
+  if (to <= from) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = doc.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
 }

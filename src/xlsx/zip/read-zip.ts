@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { InflateLimitError, type ZipCodec } from './codec';
 import { XlsxError } from '../xlsx-error';
 
 /** One entry of a zip file as its central directory describes it, with where its bytes lie. */
@@ -92,48 +92,21 @@ export interface UnpackBudget {
   readonly limit: number;
 }
 
-const chunk = 1 << 16;
-
-/**
- * Unpacks an entry piece by piece, counting every byte against the budget: a part that inflates past
- * it is refused there, however small its directory claims it is.
- */
-export function unpackEntry(file: Uint8Array, entry: ZipEntry, budget: UnpackBudget, onBytes: (bytes: Uint8Array) => void): void {
+/** An entry's unpacked bytes, counted against the budget: a part that inflates past it is refused there, whatever its directory claims. */
+export function unpackEntry(file: Uint8Array, entry: ZipEntry, budget: UnpackBudget, codec: ZipCodec): Uint8Array {
   const data = rawData(file, entry);
-  const take = (bytes: Uint8Array) => {
-    budget.left -= bytes.length;
-    if (budget.left < 0) throw new XlsxError({ code: 'too-large', what: 'unpacked', limit: budget.limit });
-    onBytes(bytes);
-  };
-  if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += chunk) take(data.subarray(i, i + chunk));
-    return;
+  let out: Uint8Array;
+  if (entry.method === 0) out = data;
+  else if (entry.method !== 8) throw new XlsxError({ code: 'unsupported-compression', part: entry.name, method: entry.method });
+  else {
+    try {
+      out = codec.inflate(data, Math.max(0, budget.left));
+    } catch (e) {
+      if (e instanceof InflateLimitError) throw new XlsxError({ code: 'too-large', what: 'unpacked', limit: budget.limit });
+      throw new XlsxError({ code: 'damaged', detail: `its part '${entry.name}' does not unpack` });
+    }
   }
-  if (entry.method !== 8) throw new XlsxError({ code: 'unsupported-compression', part: entry.name, method: entry.method });
-  const inflate = new Inflate((bytes) => take(bytes));
-  try {
-    for (let i = 0; i < data.length; i += chunk) inflate.push(data.subarray(i, i + chunk), i + chunk >= data.length);
-    if (data.length === 0) inflate.push(new Uint8Array(0), true);
-  } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    throw new XlsxError({ code: 'damaged', detail: `its part '${entry.name}' does not unpack` });
-  }
-}
-
-/** An entry's whole unpacked bytes (for parts whose size the budget bounds). */
-export function unpackBytes(file: Uint8Array, entry: ZipEntry, budget: UnpackBudget): Uint8Array {
-  const pieces: Uint8Array[] = [];
-  let total = 0;
-  unpackEntry(file, entry, budget, (b) => {
-    pieces.push(b);
-    total += b.length;
-  });
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
+  budget.left -= out.length;
+  if (budget.left < 0) throw new XlsxError({ code: 'too-large', what: 'unpacked', limit: budget.limit });
   return out;
 }

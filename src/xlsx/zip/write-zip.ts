@@ -1,6 +1,6 @@
-import { deflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import type { ZipCodec } from './codec';
 import type { ZipEntry } from './read-zip';
+import { XlsxError } from '../xlsx-error';
 
 /** An entry to write: either the compressed bytes of an entry read from a file, copied as they are, or new content. */
 export type ZipSource =
@@ -44,7 +44,8 @@ function encodeName(name: string): { bytes: Uint8Array; utf8: boolean } {
  * the tool did not change is byte for byte what it was; new content is deflated. No zip library
  * copies compressed data through without inflating it again, hence this small writer.
  */
-export function writeZip(sources: readonly ZipSource[]): Uint8Array {
+export function writeZip(sources: readonly ZipSource[], codec: ZipCodec): Uint8Array {
+  if (sources.length > 0xffff) throw new XlsxError({ code: 'too-large', what: 'zip64', limit: 0 });
   const pieces: Uint8Array[] = [];
   const written: Written[] = [];
   let offset = 0;
@@ -63,8 +64,8 @@ export function writeZip(sources: readonly ZipSource[]): Uint8Array {
       w = { method: s.entry.method, flags: s.entry.flags & ~0x0008, crc: s.entry.crc, compressedSize: s.compressed.length, size: s.entry.size, dosTime: s.entry.dosTime, dosDate: s.entry.dosDate, externalAttributes: s.entry.externalAttributes };
     } else {
       nameText = s.name;
-      data = deflateSync(s.data, { level: 6 });
-      w = { method: 8, flags: 0, crc: crc32(s.data), compressedSize: data.length, size: s.data.length, dosTime: s.dosTime ?? 0, dosDate: s.dosDate ?? epochDate, externalAttributes: 0 };
+      data = codec.deflate(s.data);
+      w = { method: 8, flags: 0, crc: codec.crc32(s.data), compressedSize: data.length, size: s.data.length, dosTime: s.dosTime ?? 0, dosDate: s.dosDate ?? epochDate, externalAttributes: 0 };
     }
     const name = encodeName(nameText);
     const flags = name.utf8 ? w.flags | 0x0800 : w.flags & ~0x0800;
@@ -114,6 +115,7 @@ export function writeZip(sources: readonly ZipSource[]): Uint8Array {
   v.setUint32(12, offset - dirStart, true);
   v.setUint32(16, dirStart, true);
   push(end);
+  if (offset > 0xffffffff) throw new XlsxError({ code: 'too-large', what: 'zip64', limit: 0 });
   const out = new Uint8Array(offset);
   let at = 0;
   for (const p of pieces) {
