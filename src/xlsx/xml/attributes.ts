@@ -58,11 +58,16 @@ export function attr(tag: string, name: string): string | null {
         if (end < 0) return null;
         // The name matched inside another attribute's value would not be followed by = and a quote
         // at a point where a value could start; values in these parts never hold `name="`.
-        return decodeText(tag.slice(j + 1, end));
+        return attributeValue(tag.slice(j + 1, end));
       }
     }
     from = at + name.length;
   }
+}
+
+/** An attribute's value as XML reads it: literal tabs and line ends are spaces (XML 1.0, 3.3.3), then references resolved. */
+export function attributeValue(raw: string): string {
+  return decodeText(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
 }
 
 /** Escapes text for an attribute value in double quotes. */

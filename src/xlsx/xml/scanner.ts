@@ -138,8 +138,9 @@ export function scanXml(xml: string, events: XmlEvents): void {
 const entity = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Character data with its entity and character references resolved. */
-export function decodeText(raw: string): string {
+/** Character data with its entity and character references resolved, and line ends as XML reads them (CR LF and CR are LF). */
+export function decodeText(text: string): string {
+  const raw = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
   if (raw.indexOf('&') < 0) return raw;
   return raw.replace(entity, (_, ref: string) => {
     if (ref.charCodeAt(0) !== 35) return named[ref] ?? '';
