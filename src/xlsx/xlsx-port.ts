@@ -131,11 +131,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
     this.pkg.setText('[Content_Types].xml', insertBeforeRootEnd(this.pkg.text('[Content_Types].xml'), `<Override PartName="/${part}" ContentType="${contentTypes.styles}"/>`));
   }
 
-  private putSheet(layout: WorkbookLayout, part: string | null, name: string, cells: NewCell[][], visibility: SheetVisibility, options: { columnWidths?: number[]; hiddenRows?: number[] }): void {
+  private putSheet(layout: WorkbookLayout, part: string | null, name: string, cells: Iterable<NewCell[]>, visibility: SheetVisibility, options: { columnWidths?: number[]; hiddenRows?: number[] }): void {
     const ns = sheetNamespaces(this.pkg.text(layout.workbookPart));
     const xml = worksheetXml(cells, { mainNs: ns.mainNs, relNs: ns.relNs, ...options });
     // The tool's own sheet is rewritten in its part, keeping its place, name and visibility.
-    if (part) this.pkg.setText(part, xml);
+    if (part) this.pkg.setBytes(part, xml);
     else addWorksheet(this.pkg, layout.workbookPart, name, xml, visibility);
   }
 }

@@ -68,7 +68,7 @@ function rootPrefix(xml: string): string {
  * Adds a worksheet part at the end of the workbook: one `<sheet>` in workbook.xml, one relationship,
  * one content-type override, and its title in docProps/app.xml. Nothing else in those parts changes.
  */
-export function addWorksheet(pkg: XlsxPackage, workbookPart: string, name: string, sheetXml: string, visibility: SheetVisibility): string {
+export function addWorksheet(pkg: XlsxPackage, workbookPart: string, name: string, sheetXml: Uint8Array, visibility: SheetVisibility): string {
   const workbookXml = pkg.text(workbookPart);
   const ns = sheetNamespaces(workbookXml);
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
@@ -101,7 +101,7 @@ export function addWorksheet(pkg: XlsxPackage, workbookPart: string, name: strin
   const typesXml = pkg.text('[Content_Types].xml');
   pkg.setText('[Content_Types].xml', insertBeforeRootEnd(typesXml, `<${rootPrefix(typesXml)}Override PartName="/${part}" ContentType="${contentTypes.worksheet}"/>`));
 
-  pkg.setText(part, sheetXml);
+  pkg.setBytes(part, sheetXml);
   if (pkg.has('docProps/app.xml')) {
     const app = addSheetTitle(pkg.text('docProps/app.xml'), name);
     if (app !== null) pkg.setText('docProps/app.xml', app);

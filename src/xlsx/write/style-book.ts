@@ -71,6 +71,8 @@ export class StyleBook {
   private readonly fonts: Collection;
   private readonly fills: Collection;
   private readonly xfs: Collection;
+  /** Answers already given: a 100,000-action plan asks the same few questions 100,000 times. */
+  private readonly answers = new Map<string, number>();
 
   constructor(
     private readonly xml: string,
@@ -84,6 +86,16 @@ export class StyleBook {
 
   /** The cell format that is `base` with the change made; `base` itself when it already looks so. */
   derive(base: number, change: StyleChange): number {
+    const key = `${base}|${change.fill ?? ''}|${change.fontColour ?? ''}|${change.bold ? 1 : 0}${change.italic ? 1 : 0}${change.wrapTop ? 1 : 0}|${change.size ?? ''}|${change.numFmtId ?? ''}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.deriveOnce(base, change);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private deriveOnce(base: number, change: StyleChange): number {
     const baseXf = this.xfs.items[base] ?? this.xfs.items[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     let xf = baseXf;
     if (change.fontColour !== undefined || change.bold || change.italic || change.size !== undefined) {

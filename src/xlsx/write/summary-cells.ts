@@ -21,16 +21,20 @@ function eachCell(range: string, fn: (row: number, col: number) => void): void {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row, col);
 }
 
-/** The summary sheet's cells with their formats: row styles, number formats and the status labels' RAG fills. */
-export function summaryCells(plan: SummarySheetPlan, styles: StyleBook): NewCell[][] {
+/** The summary sheet's cells with their formats, row by row: row styles, number formats and the status labels' RAG fills. */
+export function* summaryCells(plan: SummarySheetPlan, styles: StyleBook): Generator<NewCell[]> {
   const styleAt: (CellStyle | undefined)[][] = [];
   for (const [style, ranges] of Object.entries(plan.styles) as [CellStyle, string[]][]) {
     for (const range of ranges) eachCell(range, (row, col) => ((styleAt[row - 1] ??= [])[col - 1] = style));
   }
-  const ragAt = new Map<string, { fill: string; text: string }>();
-  for (const g of plan.fills) for (const range of g.ranges) eachCell(range, (row, col) => ragAt.set(`${row},${col}`, { fill: g.fill, text: g.text }));
-  const made = new Map<string, number>();
-  const rows: NewCell[][] = [];
+  // Keyed by number, not by a string per cell: the summary of 100,000 actions has half a million cells.
+  const cellKey = (row: number, col: number) => row * 16_384 + col;
+  const ragAt = new Map<number, number>();
+  plan.fills.forEach((g, i) => {
+    for (const range of g.ranges) eachCell(range, (row, col) => ragAt.set(cellKey(row, col), i));
+  });
+  const styleCodes: Record<CellStyle, number> = { title: 1, note: 2, tableTitle: 3, header: 4, body: 5, total: 6 };
+  const made = new Map<number, number>();
   const height = Math.max(plan.values.length, styleAt.length);
   for (let r = 0; r < height; r++) {
     const values = plan.values[r] ?? [];
@@ -40,10 +44,11 @@ export function summaryCells(plan: SummarySheetPlan, styles: StyleBook): NewCell
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? null;
       const style = rowStyles[c];
-      const rag = ragAt.get(`${r + 1},${c + 1}`);
+      const ragIndex = ragAt.get(cellKey(r + 1, c + 1));
+      const rag = ragIndex === undefined ? undefined : plan.fills[ragIndex];
       if (value === null && style === undefined && !rag) continue;
       const fmt = value === null ? undefined : numFmtIds[plan.formats[r]?.[c] ?? 'General'];
-      const key = `${style ?? ''}|${fmt ?? ''}|${rag?.fill ?? ''}|${rag?.text ?? ''}`;
+      const key = ((style ? styleCodes[style] : 0) * 100 + (fmt ?? 99)) * 1000 + (ragIndex ?? 999);
       let s = made.get(key);
       if (s === undefined) {
         const change: StyleChange = { ...(style ? looks[style] : {}) };
@@ -54,9 +59,8 @@ export function summaryCells(plan: SummarySheetPlan, styles: StyleBook): NewCell
       }
       line[c] = { value, style: s };
     }
-    rows.push(line);
+    yield line;
   }
-  return rows;
 }
 
 /** A hidden sheet's cells (settings, history): every string in the Text format so it stays text. */
