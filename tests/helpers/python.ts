@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './apt';
 
 /** Debian's interpreter: its dist-packages (python3-openpyxl and friends) are not on a pyenv python3's path. */
 export const debianPython = '/usr/bin/python3';
@@ -7,18 +8,6 @@ export const debianPython = '/usr/bin/python3';
 function canImport(modules: string[]): boolean {
   const r = spawnSync(debianPython, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8' });
   return r.status === 0;
-}
-
-const isRootOnDebian = (): boolean => process.getuid?.() === 0 && existsSync('/etc/debian_version');
-
-/** apt-get install as root on Debian, quietly; throws one line naming what to install otherwise. */
-export function aptInstall(packages: string[], why: string): void {
-  if (!isRootOnDebian()) throw new Error(`${why}: install ${packages.join(' ')} (apt-get install ${packages.join(' ')}).`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
-    const r = spawnSync('apt-get', args, { encoding: 'utf8', env, timeout: 900_000 });
-    if (r.status !== 0) throw new Error(`${why}: apt-get ${args.join(' ')} failed (${(r.stderr || r.stdout || String(r.error)).trim().split('\n').pop()}).`);
-  }
 }
 
 /**

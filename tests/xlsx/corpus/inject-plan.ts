@@ -118,14 +118,19 @@ function required(entries: Map<string, Uint8Array>, name: string): string {
 }
 
 /** The corpus workbook's bytes with the monitoring sheet appended last. */
-export function injectPlan(input: Uint8Array, sheetXml: string = monitoringSheetXml()): Injection {
+export function injectPlan(input: Uint8Array): Injection {
+  return injectSheet(input, MONITORING_SHEET, monitoringSheetXml());
+}
+
+/** Any worksheet appended last, the same way. */
+export function injectSheet(input: Uint8Array, name: string, sheetXml: string): Injection {
   const entries = unzip(input);
   const workbook = required(entries, 'xl/workbook.xml');
   const rels = required(entries, 'xl/_rels/workbook.xml.rels');
   const types = required(entries, '[Content_Types].xml');
 
   const sheets = readSheets(workbook);
-  if (sheets.some((s) => s.name.toLowerCase() === MONITORING_SHEET.toLowerCase())) throw new Error(`already has a sheet '${MONITORING_SHEET}'`);
+  if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`already has a sheet '${name}'`);
   const sheetId = Math.max(0, ...sheets.map((s) => Number(s.sheetId) || 0)) + 1;
 
   const relIds = new Set(readRels(rels).map((r) => r.id));
@@ -147,16 +152,16 @@ export function injectPlan(input: Uint8Array, sheetXml: string = monitoringSheet
   const ns = rootNamespaces(workbook);
   const relPrefix = [...ns].find(([p, uri]) => p !== '' && (NS.rel as readonly string[]).includes(uri))?.[0];
   const ridAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:pmr="${NS.rel[0]}" pmr:id="${relId}"`;
-  const newWorkbook = insertBeforeClose(workbook, 'sheets', (p) => `<${p}sheet name="${escapeXml(MONITORING_SHEET)}" sheetId="${sheetId}" ${ridAttr}/>`);
+  const newWorkbook = insertBeforeClose(workbook, 'sheets', (p) => `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${ridAttr}/>`);
   const newRels = insertBeforeClose(rels, 'Relationships', (p) => `<${p}Relationship Id="${relId}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${n}.xml"/>`);
   const newTypes = insertBeforeClose(types, 'Types', (p) => `<${p}Override PartName="/${part}" ContentType="${WORKSHEET_CT}"/>`);
 
   const out: Zippable = {};
-  for (const [name, data] of entries) {
-    if (name === 'xl/workbook.xml') out[name] = strToU8(newWorkbook);
-    else if (name === 'xl/_rels/workbook.xml.rels') out[name] = strToU8(newRels);
-    else if (name === '[Content_Types].xml') out[name] = strToU8(newTypes);
-    else out[name] = data;
+  for (const [entry, data] of entries) {
+    if (entry === 'xl/workbook.xml') out[entry] = strToU8(newWorkbook);
+    else if (entry === 'xl/_rels/workbook.xml.rels') out[entry] = strToU8(newRels);
+    else if (entry === '[Content_Types].xml') out[entry] = strToU8(newTypes);
+    else out[entry] = data;
   }
   out[part] = strToU8(sheetXml);
   return { bytes: zipSync(out, { level: 6 }), part, sheetId, relId };

@@ -204,8 +204,12 @@ export function childTexts(parentXml: string): string[] {
 }
 
 /** An attribute of a start tag's text, by its qualified name. */
+const attrPatterns = new Map<string, RegExp>();
+
 export function tagAttr(tagText: string, qname: string): string | undefined {
-  const m = new RegExp(`\\s${qname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tagText);
+  let re = attrPatterns.get(qname);
+  if (!re) attrPatterns.set(qname, (re = new RegExp(`\\s${qname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tagText);
   return m ? (m[2] ?? m[3]) : undefined;
 }
 
@@ -214,12 +218,4 @@ export function escapeXml(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) throw new Error(`not representable in XML 1.0: ${JSON.stringify(s)}`);
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Unescapes the five predefined entities and character references. */
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e] ?? '';
-  });
 }

@@ -16,7 +16,7 @@ import { cipSept2018, cipSept2018Expected, isoToSerial, type SampleCell, type Sa
 import { ensureDebianPython } from '../../helpers/python';
 import { tempDir } from '../../helpers/xlsx';
 import { DAYS_1900_TO_1904, rewritePart, sheetJsWorkbook } from './sheetjs';
-import { convertWithSoffice, findSoffice } from './soffice';
+import { convertOrThrow, findSoffice } from './soffice';
 
 const root = path.resolve(__dirname, '../../..');
 const sample = path.join(root, 'samples/cip-monitoring-sept-2018.xlsx');
@@ -209,8 +209,8 @@ function writeWithLibreOffice(): void {
     copyFileSync(from, to);
     return to;
   };
-  convertWithSoffice(soffice, 'ods', [source('libreoffice-ods-roundtrip', sample)], ods);
-  convertWithSoffice(
+  convertOrThrow(soffice, 'ods', [source('libreoffice-ods-roundtrip', sample)], ods);
+  convertOrThrow(
     soffice,
     'xlsx',
     [source('libreoffice-from-exceljs', sample), source('libreoffice-from-openpyxl', fileOf('openpyxl-comment-and-table')), path.join(ods, 'libreoffice-ods-roundtrip.ods')],
