@@ -1,6 +1,6 @@
 import { dayFromIso, serialFromDay } from '../../../shared/dates/day';
 import type { CellValue, GridSnapshot } from '../../../shared/grid/grid';
-import { attrSpan, decodeText, intAt, localStart, scanXmlRaw, spells } from '../xml/scanner';
+import { attrSpan, decodeText, forEachAttribute, intAt, localStart, scanXmlRaw, spells } from '../xml/scanner';
 import { XlsxError } from '../xlsx-error';
 import { cellRefAt, parseCellRef } from './cell-ref';
 import { decodeXstring } from './escapes';
@@ -49,9 +49,7 @@ const enum CellType {
   Date,
 }
 
-function cellTypeAt(doc: string, span: [number, number] | null): CellType {
-  if (span === null) return CellType.Number;
-  const [a, b] = span;
+function cellTypeAt(doc: string, a: number, b: number): CellType {
   switch (doc.charCodeAt(a)) {
     case 115: // s, str
       return b - a === 1 ? CellType.Shared : CellType.Formula;
@@ -160,6 +158,28 @@ export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead
     }
   };
 
+  // The attributes of the tag being read, by position (see forEachAttribute).
+  let refStart = -1;
+  let refEnd = -1;
+  let styleAttr = 0;
+  let typeAttr = CellType.Number;
+  let hiddenAttr = false;
+  const onCellAttribute = (ns: number, ne: number, vs: number, ve: number) => {
+    if (ne - ns !== 1) return;
+    const c = xml.charCodeAt(ns);
+    if (c === 114) {
+      refStart = vs;
+      refEnd = ve;
+    } else if (c === 115) styleAttr = intAt(xml, vs, ve) || 0;
+    else if (c === 116) typeAttr = cellTypeAt(xml, vs, ve);
+  };
+  const onRowAttribute = (ns: number, ne: number, vs: number, ve: number) => {
+    if (ne - ns === 1 && xml.charCodeAt(ns) === 114) {
+      refStart = vs;
+      refEnd = ve;
+    } else if (spells(xml, ns, ne, 'hidden')) hiddenAttr = spells(xml, vs, ve, '1') || spells(xml, vs, ve, 'true');
+  };
+
   scanXmlRaw(xml, {
     open(doc, start, nameEnd, end, selfClosing) {
       const l = localStart(doc, start + 1, nameEnd);
@@ -175,26 +195,30 @@ export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead
         return;
       }
       if (inSheetData && spells(doc, l, nameEnd, 'c')) {
-        const ref = attrSpan(doc, start, end, 'r');
-        const at = ref === null ? null : cellRefAt(doc, ref[0], ref[1]);
+        refStart = -1;
+        styleAttr = 0;
+        typeAttr = CellType.Number;
+        forEachAttribute(doc, nameEnd, end, onCellAttribute);
+        const at = refStart < 0 ? null : cellRefAt(doc, refStart, refEnd);
         if (at !== null) {
           row = at.row;
           col = at.col;
         } else col++;
         if (col > 16_384) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a cell past column XFD` });
-        const s = attrSpan(doc, start, end, 's');
-        cellStyle = s === null ? 0 : intAt(doc, s[0], s[1]) || 0;
-        cellType = cellTypeAt(doc, attrSpan(doc, start, end, 't'));
+        cellStyle = styleAttr;
+        cellType = typeAttr;
         text = '';
         hasValue = false;
         inCell = true;
         if (selfClosing) finishCell();
       } else if (inSheetData && spells(doc, l, nameEnd, 'row')) {
-        const r = attrSpan(doc, start, end, 'r');
-        row = r === null ? row + 1 : intAt(doc, r[0], r[1]);
-        if (!Number.isInteger(row) || row < 1 || row > 1_048_576) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a row numbered '${r ? doc.slice(r[0], r[1]) : ''}'` });
+        refStart = -1;
+        hiddenAttr = false;
+        forEachAttribute(doc, nameEnd, end, onRowAttribute);
+        row = refStart < 0 ? row + 1 : intAt(doc, refStart, refEnd);
+        if (!Number.isInteger(row) || row < 1 || row > 1_048_576) throw new XlsxError({ code: 'damaged', detail: `sheet '${ctx.sheet}' has a row numbered '${refStart < 0 ? '' : doc.slice(refStart, refEnd)}'` });
         col = 0;
-        if (truthyAt(doc, attrSpan(doc, start, end, 'hidden'))) hiddenRows.push(row);
+        if (hiddenAttr) hiddenRows.push(row);
       } else if (spells(doc, l, nameEnd, 'sheetData')) inSheetData = !selfClosing;
       else if (spells(doc, l, nameEnd, 'mergeCell')) {
         const ref = attrSpan(doc, start, end, 'ref');
