@@ -1,6 +1,7 @@
 import { strToU8 } from 'fflate';
 import { cellAddress } from '../../../shared/grid/a1';
 import { escapeText } from '../xml/attributes';
+import { concatBytes } from '../zip/bytes';
 import { encodeXstring } from '../read/escapes';
 
 /** Any character that escaping or an ST_Xstring escape would change: most text has none. */
@@ -72,13 +73,5 @@ export function worksheetXml(rows: Iterable<readonly (NewCell | undefined)[]>, o
       `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
   );
   const tail = strToU8('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-  let size = head.length + tail.length;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of [head, ...chunks, tail]) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes([head, ...chunks, tail]);
 }

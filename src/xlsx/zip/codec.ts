@@ -1,4 +1,5 @@
 import { deflateSync, Inflate } from 'fflate';
+import { concatBytes } from './bytes';
 import { crc32 } from './crc32';
 
 /** Thrown by a codec when an entry inflates past the bytes it was allowed. */
@@ -30,14 +31,7 @@ export const portableCodec: ZipCodec = {
     const step = 1 << 16;
     for (let i = 0; i < data.length; i += step) inflater.push(data.subarray(i, i + step), i + step >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
-    if (pieces.length === 1) return pieces[0] as Uint8Array;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const p of pieces) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(pieces);
   },
   crc32,
 };

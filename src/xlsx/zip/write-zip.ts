@@ -1,4 +1,5 @@
 import type { ZipCodec } from './codec';
+import { concatBytes } from './bytes';
 import type { ZipEntry } from './read-zip';
 import { XlsxError } from '../xlsx-error';
 
@@ -10,18 +11,7 @@ export type ZipSource =
 /** 1980-01-01 00:00, the zip epoch: new entries carry no clock, so the same input gives the same bytes. */
 const epochDate = (0 << 9) | (1 << 5) | 1;
 
-interface Written {
-  name: Uint8Array;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  dosTime: number;
-  dosDate: number;
-  externalAttributes: number;
-  offset: number;
-}
+type Written = Omit<ZipEntry, 'name' | 'dataStart'> & { name: Uint8Array; offset: number };
 
 function encodeName(name: string): { bytes: Uint8Array; utf8: boolean } {
   const bytes: number[] = [];
@@ -116,11 +106,5 @@ export function writeZip(sources: readonly ZipSource[], codec: ZipCodec): Uint8A
   v.setUint32(16, dirStart, true);
   push(end);
   if (offset > 0xffffffff) throw new XlsxError({ code: 'too-large', what: 'zip64', limit: 0 });
-  const out = new Uint8Array(offset);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(pieces);
 }
