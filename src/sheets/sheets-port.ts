@@ -19,13 +19,20 @@ export function literalForSheets(v: CellValue): CellValue {
 const msPerDay = 86_400_000;
 
 /**
- * A date cell comes back as a Date at midnight in the spreadsheet's time zone. Its calendar day is
- * the UTC day of that instant plus 12 hours, for any zone from UTC−11 to UTC+12, without one
- * service call per cell.
+ * A date cell comes back as a Date at midnight in the spreadsheet's time zone, which may be anywhere
+ * from UTC−12 to UTC+14 and differ from the script's. The day is found from that zone's offset, asked
+ * once per read (one Utilities.formatDate of the first date met), not once per cell: an hour of slack
+ * covers a daylight-saving change between that date and the others. A time of day past 22:00 could
+ * read as the next day; due dates carry none.
  */
-export function serialFromSheetsDate(d: Date): number {
-  const day = Math.floor((d.getTime() + msPerDay / 2) / msPerDay);
-  return serialFromDay(day);
+export function serialFromSheetsDate(d: Date, offsetMs: number): number {
+  return serialFromDay(Math.floor((d.getTime() + offsetMs + msPerDay / 24) / msPerDay));
+}
+
+/** The spreadsheet zone's offset from UTC at this instant, from its wall-clock time there. */
+export function zoneOffsetMs(d: Date, timeZone: string): number {
+  const wall = Utilities.formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+  return Date.parse(`${wall}Z`) - d.getTime();
 }
 
 export const busyMessage = 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
@@ -38,7 +45,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * only when some value looks like an error, since getValues gives a formula's #REF! and the text
  * "#REF!" alike.
  */
-function gridOf(sheet: Sheet, name: string): GridSnapshot {
+function gridOf(sheet: Sheet, name: string, offsetOf: (d: Date) => number): GridSnapshot {
   const range = sheet.getDataRange();
   const raw = range.getValues() as unknown[][];
   const backgrounds = range.getBackgrounds();
@@ -54,7 +61,7 @@ function gridOf(sheet: Sheet, name: string): GridSnapshot {
     row.forEach((v, c) => {
       // Tag check rather than instanceof: a Date from another realm (a test's vm context) is still a Date.
       if (Object.prototype.toString.call(v) === '[object Date]') {
-        vs.push(serialFromSheetsDate(v as Date));
+        vs.push(serialFromSheetsDate(v as Date, offsetOf(v as Date)));
         ds[c] = true;
         anyDate = true;
         return;
@@ -105,9 +112,12 @@ export class SheetsAdapter {
 
   readWorkbook(): WorkbookSnapshot {
     const ss = this.spreadsheet;
+    let offset: number | null = null;
+    // Asked once, at the first date cell: two calls per read whatever the number of dates.
+    const offsetOf = (d: Date) => (offset ??= zoneOffsetMs(d, ss.getSpreadsheetTimeZone()));
     const sheets = ss.getSheets().map((sheet) => {
       const name = sheet.getName();
-      return { name, visibility: sheet.isSheetHidden() ? ('hidden' as const) : ('visible' as const), grid: gridOf(sheet, name) };
+      return { name, visibility: sheet.isSheetHidden() ? ('hidden' as const) : ('visible' as const), grid: gridOf(sheet, name, offsetOf) };
     });
     return { sheets, activeSheet: ss.getActiveSheet().getName() };
   }
@@ -197,10 +207,24 @@ export class SheetsAdapter {
       const refusal = hiddenSheetRefusal(name, existing ? (existing.getRange(1, 1).getValue() as CellValue) : undefined, rows);
       if (refusal) throw new Error(refusal);
       const sheet = existing ?? ss.insertSheet(name);
-      sheet.clear();
+      // Hidden from the start: a write that fails must not leave a new sheet showing.
+      if (!existing) sheet.hideSheet();
       const width = Math.max(1, widestRow(rows));
-      sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => literalForSheets(r[i] ?? '') ?? '')));
-      sheet.hideSheet();
+      const height = Math.max(1, rows.length);
+      // Grow the sheet first and write over the old rows; never clear first, so a failed write leaves
+      // the previous history whole. A new sheet has 1,000 rows; a history of many quarters has more.
+      const maxRows = sheet.getMaxRows();
+      if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+      const maxColumns = sheet.getMaxColumns();
+      if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+      const padded = rows.length > 0 ? rows : [[]];
+      sheet.getRange(1, 1, height, width).setValues(padded.map((r) => Array.from({ length: width }, (_, i) => literalForSheets(r[i] ?? '') ?? '')));
+      // Only then clear what the old contents had beyond the new.
+      const lastRow = sheet.getLastRow();
+      if (lastRow > height) sheet.getRange(height + 1, 1, lastRow - height, sheet.getMaxColumns()).clearContent();
+      const lastColumn = sheet.getLastColumn();
+      if (lastColumn > width) sheet.getRange(1, width + 1, height, lastColumn - width).clearContent();
+      if (existing) sheet.hideSheet();
     });
   }
 

@@ -3,7 +3,8 @@
  * adapter, the CLI's ExcelJS adapter and the Office.js adapter (real client, fake host).
  */
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../../shared/dates/day';
+import { dayFromIso, dayFromSerial, isoFromDay } from '../../shared/dates/day';
+import { generatePlan } from '../fixtures/generate-plan';
 import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
 import type { CellValue } from '../../shared/grid/grid';
 import { jsonReport } from '../../shared/report/json-report';
@@ -255,6 +256,22 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(run.comparison.previousLabel).toBeNull();
       await adapter.port.applyEditPlan(planEdits(run, { colours: true, summary: true }));
       expect((await adapter.dump()).find((x) => x.name === historySheetName)).toEqual(before);
+    });
+
+    it('records a history of 2,000 rows and reads every one back, and a new history sheet is hidden', async () => {
+      const plan = generatePlan(500);
+      const adapter = await make([{ name: plan.sheet, rows: plan.values.map((r, i) => r.map((v, c) => (plan.dates?.[i]?.[c] && typeof v === 'number' ? { date: isoFromDay(dayFromSerial(v) ?? 0) } : v))) }]);
+      const labels = ['June 2018', 'Sept 2018', 'Dec 2018', 'March 2019'];
+      for (const [i, label] of labels.entries()) {
+        const run = await preparedAt(adapter.port, ['2018-06-30', '2018-09-30', '2018-12-31', '2019-03-31'][i] as string);
+        const recorded = recordPeriod(run, label, '2019-04-01T09:00:00');
+        if ('error' in recorded) throw new Error(recorded.error);
+        await adapter.port.writeHiddenSheet(recorded.sheet, recorded.rows);
+      }
+      const run = await preparedAt(adapter.port, '2019-03-31');
+      expect(run.history.map((p) => [p.label, p.records.length])).toEqual(labels.map((l) => [l, 500]));
+      expect(run.notes).toEqual([]);
+      expect((await adapter.dump()).find((x) => x.name === historySheetName)?.visibility).toMatch(/^(hidden|Hidden)$/);
     });
 
     if (name !== '.xlsx package (CLI)') {

@@ -6,6 +6,8 @@ import { busyMessage, SheetsAdapter } from '../../src/sheets/sheets-port';
 import { generatePlan } from '../fixtures/generate-plan';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
 import { londonMidnight } from './sheets-fixture';
+import { offsetMs } from './fake/values';
+import { cipSept2018, isoToSerial } from '../fixtures/cip-sept-2018';
 
 const asOf = dayFromIso('2018-09-30') ?? 0;
 const g = globalThis as Record<string, unknown>;
@@ -62,8 +64,11 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     expect(growth(large)).toBe(1);
     for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(72);
     // Reading: the spreadsheet, its sheets, and per sheet its name, visibility, data range, values,
-    // backgrounds and filter (formulas only when a value looks like an error: none here).
-    expect(small?.readCalls).toBe(16);
+    // backgrounds and filter (formulas only when a value looks like an error: none here); at the first
+    // date cell, the spreadsheet's time zone and its offset (one formatDate).
+    expect(small?.readCalls).toBe(18);
+    expect(large?.reads.get('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    expect(large?.reads.get('Utilities.formatDate')).toBe(1);
     expect(large?.reads.get('Range.getBackgrounds')).toBe(2);
     expect(large?.reads.get('Sheet.getFilter')).toBe(2);
     expect(large?.reads.get('Range.getFormulas')).toBeUndefined();
@@ -162,3 +167,36 @@ describe('Sheets adapter: what getValues cannot tell apart', () => {
   });
 });
 
+
+/** Midnight of that day in a time zone, as Sheets hands a date cell over. */
+function midnightIn(iso: string, tz: string): Date {
+  const utc = Date.parse(`${iso}T00:00:00Z`);
+  return new Date(utc - offsetMs(utc - offsetMs(utc, tz), tz));
+}
+
+describe('dates in any time zone', () => {
+  it.each([
+    ['Pacific/Auckland', 'Europe/London'],
+    ['Pacific/Kiritimati', 'America/New_York'],
+    ['Pacific/Pago_Pago', 'Pacific/Kiritimati'],
+    ['America/New_York', 'Pacific/Auckland'],
+    ['Europe/London', 'Pacific/Kiritimati'],
+  ])('a spreadsheet in %s with its script in %s reads every date cell as the day typed', (timeZone, scriptTimeZone) => {
+    const rows = cipSept2018.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? midnightIn(v.date, timeZone) : v)));
+    install(createFakeAppsScript({ timeZone, scriptTimeZone, sheets: [{ name: cipSept2018.sheetName, rows }] }));
+    const grid = new SheetsAdapter().readWorkbook().sheets[0]?.grid as GridSnapshot;
+    const expected: number[] = [];
+    const read: number[] = [];
+    cipSept2018.rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v === null || typeof v !== 'object') return;
+        expected.push(isoToSerial(v.date));
+        read.push(grid.values[i]?.[c] as number);
+      }),
+    );
+    expect(read.length).toBeGreaterThan(20);
+    expect(read).toEqual(expected);
+    const run = prepareRun({ sheets: [{ name: cipSept2018.sheetName, visibility: 'visible', grid }] }, { asOf, today: asOf });
+    expect(run.ok && run.checked.summary.overdue.map((a) => a.ref)).toEqual(['6.4']);
+  });
+});

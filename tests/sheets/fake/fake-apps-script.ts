@@ -673,6 +673,16 @@ class RawSheet extends FakeObject {
     this._state.maxRows += howMany;
     return this;
   }
+  /** Adds columns after a position; like insertRowsAfter, only growth at the end is modelled. */
+  insertColumnsAfter(afterPosition: unknown, howMany: unknown): RawSheet {
+    if (typeof afterPosition !== 'number' || typeof howMany !== 'number' || !Number.isInteger(afterPosition) || !Number.isInteger(howMany) || howMany < 1) {
+      throw signature('Sheet', 'insertColumnsAfter', [afterPosition, howMany]);
+    }
+    this._f.assertWritable(this._state);
+    if (afterPosition !== this._state.maxColumns) throw new Error('Fake SpreadsheetApp: Sheet.insertColumnsAfter is modelled only at the end of the sheet');
+    this._state.maxColumns += howMany;
+    return this;
+  }
   hideRows(row: unknown, numRows: unknown = 1): void {
     const [r, n] = this._checkRows(row, numRows, 'rows');
     this._f.assertWritable(this._state);
