@@ -7,6 +7,8 @@ import { generatePlan } from '../fixtures/generate-plan';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from './fake/fake-apps-script';
 import { londonMidnight } from './sheets-fixture';
 import { offsetMs } from './fake/values';
+import { recordPeriod } from '../../shared/history/record-period';
+import { historySheetName } from '../../shared/history/history-sheet';
 import { cipSept2018, isoToSerial } from '../fixtures/cip-sept-2018';
 
 const asOf = dayFromIso('2018-09-30') ?? 0;
@@ -198,5 +200,28 @@ describe('dates in any time zone', () => {
     expect(read).toEqual(expected);
     const run = prepareRun({ sheets: [{ name: cipSept2018.sheetName, visibility: 'visible', grid }] }, { asOf, today: asOf });
     expect(run.ok && run.checked.summary.overdue.map((a) => a.ref)).toEqual(['6.4']);
+  });
+});
+
+describe('recording a period', () => {
+  it('a write that fails leaves the history that was there whole', () => {
+    const plan = generatePlan(30);
+    const fake = fakeOf(plan);
+    const adapter = new SheetsAdapter();
+    const record = (label: string) => {
+      const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
+      if (!run.ok) throw new Error(run.message);
+      const recorded = recordPeriod(run, label, '2018-10-01T09:00:00');
+      if ('error' in recorded) throw new Error(recorded.error);
+      adapter.writeHiddenSheet(recorded.sheet, recorded.rows);
+    };
+    record('June 2018');
+    const before = JSON.stringify([...fake.book.sheet(historySheetName).cells]);
+    // Someone protects the history sheet: the next write fails in Sheets' own way.
+    fake.book.sheet(historySheetName).protections.push({ type: 'SHEET', range: 'A1:Z1000', description: '', canEdit: false, warningOnly: false });
+    expect(() => record('Sept 2018')).toThrow(/protected/);
+    expect(JSON.stringify([...fake.book.sheet(historySheetName).cells])).toBe(before);
+    const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
+    expect(run.ok && run.history.map((p) => [p.label, p.records.length])).toEqual([['June 2018', 30]]);
   });
 });
