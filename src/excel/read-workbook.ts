@@ -17,10 +17,27 @@ interface QueuedSheet {
 interface ReadFeatures {
   merges: boolean;
   visible: boolean;
+  /** Worksheet functions (ExcelApi 1.2): how the read learns the date system. */
+  functions: boolean;
 }
 
 function features(): ReadFeatures {
-  return { merges: supports('1.13'), visible: supports('1.9') };
+  return { merges: supports('1.13'), visible: supports('1.9'), functions: supports('1.2') };
+}
+
+/** Days from 1 Jan 1900's count to 1 Jan 1904's: a 1904 workbook's serials are this much smaller. */
+const days1904 = 1462;
+
+/**
+ * Asks, in the same sync as the read, for the workbook's date system: DATE(1904,1,1) is 0 in a 1904
+ * workbook and 1462 otherwise. workbook.use1904DateSystem says it directly but only from ExcelApi
+ * 1.16; worksheet functions answer from 1.2, so every Excel the add-in loads in gets the same answer.
+ */
+function queueDateSystem(context: Excel.RequestContext, f: ReadFeatures): () => number {
+  if (!f.functions) return () => 0;
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load('value');
+  return () => (probe.value === 0 ? days1904 : 0);
 }
 
 /** The visible cells of a used range: hidden and filtered rows are the rows no area covers. */
@@ -91,7 +108,7 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-function gridOf(raw: RawRange): GridSnapshot {
+function gridOf(raw: RawRange, dateShift: number): GridSnapshot {
   const name = raw.name;
   if (raw.address === null) return { sheet: name, top: 1, left: 1, values: [] };
   const at = parseRangeAddress(raw.address.slice(raw.address.lastIndexOf('!') + 1)) ?? { top: 1, left: 1, bottom: 1, right: 1 };
@@ -112,11 +129,14 @@ function gridOf(raw: RawRange): GridSnapshot {
         return;
       }
       // Excel gives "" for an empty cell.
-      vs.push(v === '' || v === null || v === undefined ? null : (v as CellValue));
       if (typeof v === 'number' && isDateFormat(String(raw.formats[r]?.[c] ?? ''))) {
+        // The engine counts dates as the 1900 system does.
+        vs.push(v + dateShift);
         ds[c] = true;
         anyDate = true;
+        return;
       }
+      vs.push(v === '' || v === null || v === undefined ? null : (v as CellValue));
     });
     values.push(vs);
     dates.push(ds);
@@ -174,6 +194,7 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
   sheets.load('items/name,items/visibility,items/protection/protected');
   const active = sheets.getActiveWorksheet();
   active.load('name');
+  const dateShift = queueDateSystem(context, f);
   await context.sync();
   const used = sheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
@@ -223,7 +244,7 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
   }
   await flush();
   return {
-    sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange), protected: u.sheet.protection.protected })),
+    sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange, dateShift()), protected: u.sheet.protection.protected })),
     activeSheet: active.name,
   };
 }
@@ -232,6 +253,7 @@ async function readAllAtOnce(context: Excel.RequestContext): Promise<WorkbookSna
   const f = features();
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load('name');
+  const dateShift = queueDateSystem(context, f);
   const sheets: SheetSnapshot[] = [];
   let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
   for (;;) {
@@ -242,7 +264,7 @@ async function readAllAtOnce(context: Excel.RequestContext): Promise<WorkbookSna
     let read = 0;
     for (const q of queued) {
       if (q.sheet.isNullObject) break;
-      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(rawOf(q)), protected: q.sheet.protection.protected });
+      sheets.push({ name: q.sheet.name, visibility: visibilityOf[q.sheet.visibility] ?? 'visible', grid: gridOf(rawOf(q), dateShift()), protected: q.sheet.protection.protected });
       read++;
     }
     if (read < sheetsPerSync || after.isNullObject) break;

@@ -43,7 +43,13 @@ export interface AdapterUnderTest {
   selection?: () => { sheet: string; cell: string } | null;
 }
 
-export type AdapterFactory = (sheets: SheetSetup[]) => Promise<AdapterUnderTest>;
+/** What a workbook may have besides its sheets. */
+export interface WorkbookSetup {
+  /** Excel's 1904 date system (File › Options › Advanced): date serials count from 1 Jan 1904. Google Sheets and the in-memory workbook have one date system. */
+  date1904?: boolean;
+}
+
+export type AdapterFactory = (sheets: SheetSetup[], workbook?: WorkbookSetup) => Promise<AdapterUnderTest>;
 
 const asOf = dayFromIso('2018-09-30') ?? 0;
 const today = asOf;
@@ -256,6 +262,15 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(run.comparison.previousLabel).toBeNull();
       await adapter.port.applyEditPlan(planEdits(run, { colours: true, summary: true }));
       expect((await adapter.dump()).find((x) => x.name === historySheetName)).toEqual(before);
+    });
+
+    it('reads a 1904-date-system workbook’s dates as the days typed', async () => {
+      const run = await prepared((await make(sampleSetup(), { date1904: true })).port);
+      const reference = jsonReport(await prepared((await make(sampleSetup())).port));
+      const j = jsonReport(run);
+      expect(j.overdue.map((o) => [o.ref, o.due, o.daysOverdue])).toEqual([['6.4', '2018-08-31', 30]]);
+      expect(j.slipped).toEqual(reference.slipped);
+      expect(j.findings).toEqual(reference.findings);
     });
 
     it('records a history of 2,000 rows and reads every one back, and a new history sheet is hidden', async () => {

@@ -7,7 +7,7 @@ import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
-import type { AdapterUnderTest, SheetDump, SheetSetup } from './adapter-contract';
+import type { AdapterUnderTest, SheetDump, SheetSetup, WorkbookSetup } from './adapter-contract';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
 import { FakeExcelHost } from '../excel/harness/fake-excel-host';
 import type { ExcelClient } from '../excel/harness/load-excel-client';
@@ -27,7 +27,7 @@ export type HostileSheet = SheetSetup & {
   protected?: boolean;
 };
 
-export type HostileFactory = (sheets: HostileSheet[]) => Promise<AdapterUnderTest>;
+export type HostileFactory = (sheets: HostileSheet[], workbook?: WorkbookSetup) => Promise<AdapterUnderTest>;
 
 export type AdapterName = 'in-memory' | '.xlsx package (CLI)' | 'Office.js (real client, fake host)' | 'Apps Script (fake SpreadsheetApp)';
 
@@ -91,8 +91,10 @@ async function xlsxDump(bytes: Uint8Array): Promise<SheetDump[]> {
   });
 }
 
-export const xlsxFactory: HostileFactory = async (sheets) => {
+export const xlsxFactory: HostileFactory = async (sheets, workbook = {}) => {
   const wb = new ExcelJS.Workbook();
+  // ExcelJS writes its Date values on the 1904 count and marks the workbook so.
+  if (workbook.date1904) wb.properties.date1904 = true;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     s.rows.forEach((r, i) =>
@@ -120,8 +122,8 @@ export const xlsxFactory: HostileFactory = async (sheets) => {
 
 /** Office.js over the real Excel client: the caller loads the client once per file and passes it here. */
 export function excelFactory(client: () => ExcelClient): HostileFactory {
-  return async (sheets) => {
-    const book = fakeBook(sheets);
+  return async (sheets, workbook = {}) => {
+    const book = fakeBook(sheets, workbook);
     for (const s of sheets) {
       if (s.hidden) book.setVisibility(s.name, 'Hidden');
       for (const r of [...(s.hiddenRows ?? []), ...(s.filteredRows ?? [])]) book.setRowsHidden(s.name, `${r}:${r}`);

@@ -1,19 +1,22 @@
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
-import type { SheetSetup } from '../contract/adapter-contract';
+import type { SheetSetup, WorkbookSetup } from '../contract/adapter-contract';
 import type { SheetDump } from '../contract/adapter-contract';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { FakeWorkbook } from './harness/fake-excel-host';
 import { isErrorValue } from './harness/cell-values';
 
 /** A fake Excel workbook holding these sheets: date cells as serials with a dd/mm/yyyy format, merges applied. */
-export function fakeBook(sheets: SheetSetup[]): FakeWorkbook {
+export function fakeBook(sheets: SheetSetup[], workbook: WorkbookSetup = {}): FakeWorkbook {
   const book = new FakeWorkbook(sheets.map((s) => s.name));
+  // A 1904 workbook holds each date as a serial 1,462 smaller.
+  book.date1904 = workbook.date1904 === true;
+  const shift = book.date1904 ? 1462 : 0;
   for (const s of sheets) {
     const width = Math.max(1, widestRow(s.rows));
     const values = s.rows.map((r) => Array.from({ length: width }, (_, i) => {
       const v = r[i] ?? null;
-      if (v !== null && typeof v === 'object') return 'date' in v ? isoToSerial(v.date) : '';
+      if (v !== null && typeof v === 'object') return 'date' in v ? isoToSerial(v.date) - shift : '';
       return v ?? '';
     }));
     if (values.length > 0) book.setValues(s.name, 'A1', values);

@@ -193,6 +193,7 @@ export const API_SETS: Readonly<Record<string, string>> = {
   'RangeFormat.AutofitColumns': '1.2',
   'RangeFormat.AutofitRows': '1.2',
   'Workbook.GetActiveCell': '1.7',
+  'Workbook.Functions': '1.2',
   'Workbook.Name': '1.7',
   'WorksheetProtection.Protect': '1.2',
   'WorksheetProtection.Unprotect': '1.2',
@@ -238,6 +239,14 @@ interface WorkbookObj {
 }
 interface ApplicationObj {
   t: 'Application';
+}
+interface FunctionsObj {
+  t: 'Functions';
+}
+/** A worksheet function's result (workbook.functions.*), evaluated when asked. */
+interface FunctionResultObj {
+  t: 'FunctionResult';
+  value: unknown;
 }
 interface SheetsObj {
   t: 'WorksheetCollection';
@@ -314,11 +323,13 @@ interface ChartFillObj {
   owner: SeriesObj;
 }
 type ChartPart = ChartsObj | ChartObj | ChartTitleObj | ChartLegendObj | SeriesCollectionObj | SeriesObj | SeriesFormatObj | ChartFillObj;
-type HostObject = WorkbookObj | ApplicationObj | SheetsObj | SheetObj | ProtectionObj | RangeObj | AreasObj | RangeCollectionObj | FormatObj | FillObj | FontObj | ChartPart;
+type HostObject = WorkbookObj | ApplicationObj | FunctionsObj | FunctionResultObj | SheetsObj | SheetObj | ProtectionObj | RangeObj | AreasObj | RangeCollectionObj | FormatObj | FillObj | FontObj | ChartPart;
 
 const HOST_TYPES = new Set([
   'Workbook',
   'Application',
+  'Functions',
+  'FunctionResult',
   'WorksheetCollection',
   'Worksheet',
   'WorksheetProtection',
@@ -666,6 +677,8 @@ export class FakeExcelHost {
         return { t: 'WorksheetCollection' };
       case 'Workbook.Application':
         return { t: 'Application' };
+      case 'Workbook.Functions':
+        return { t: 'Functions' };
       case 'Worksheet.Protection':
         return { t: 'WorksheetProtection', sheet: (o as SheetObj).sheet };
       case 'Range.Format':
@@ -710,6 +723,17 @@ export class FakeExcelHost {
       return { t: 'Chart', sheet: o.sheet, chart };
     }
     throw notImplemented(`${o.t}.getItem`);
+  }
+
+  /** Excel's DATE(year, month, day) as a serial in the workbook's date system (years 0–1899 add 1900, as Excel does). */
+  private dateFunction(args: unknown[]): number {
+    const [y, m, d] = args.map(Number) as [number, number, number];
+    const year = y < 1900 ? y + 1900 : y;
+    const days = Date.UTC(year, m - 1, d) / 86_400_000;
+    if (this.book.date1904) return days - Date.UTC(1904, 0, 1) / 86_400_000;
+    // The 1900 system counts the phantom 29 Feb 1900 (serial 60).
+    const serial = days - Date.UTC(1899, 11, 31) / 86_400_000;
+    return serial >= 60 ? serial + 1 : serial;
   }
 
   // ---------- helpers ----------
@@ -851,6 +875,10 @@ export class FakeExcelHost {
             return this.rangeObj(sel.sheet, first);
           }
         }
+        break;
+      case 'Functions':
+        // Only DATE is modelled: it is how an add-in learns the workbook's date system on any Excel.
+        if (name === 'Date') return { t: 'FunctionResult', value: this.dateFunction(args) };
         break;
       case 'Application':
         switch (name) {
@@ -1684,6 +1712,10 @@ export class FakeExcelHost {
         return { Name: () => this.book.name };
       case 'Application':
         return { CalculationMode: () => 'Automatic' };
+      case 'FunctionResult':
+        return { Value: () => o.value, Error: () => null };
+      case 'Functions':
+        return {};
       case 'Worksheet': {
         const s = this.alive(o.sheet);
         return { Name: () => s.name, Id: () => s.id, Position: () => s.position, Visibility: () => s.visibility, TabColor: () => s.tabColor };

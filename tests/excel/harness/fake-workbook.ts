@@ -565,6 +565,8 @@ export class FakeWorkbook {
   selection: Selection | null = null;
   /** True while the request being processed called suspendApiCalculationUntilNextSync(). */
   calcSuspended = false;
+  /** File › Options › Advanced › "Use 1904 date system": serials count from 1 Jan 1904. */
+  date1904 = false;
   private nextSheetNumber = 1;
   private nextChartId = 1;
 
