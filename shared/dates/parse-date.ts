@@ -32,6 +32,8 @@ export interface ParseDateOptions {
   order: DateOrder;
   /** The host says the cell holds a date, so a number is a serial even when it looks like a year. */
   isDateCell?: boolean;
+  /** The date cell's format shows only month and year, or only the year: it means that whole period. */
+  cellPrecision?: 'month' | 'year' | undefined;
 }
 
 type Placeholder = Extract<ParsedDate, { kind: 'placeholder' }>['meaning'];
@@ -55,19 +57,23 @@ export function parseDate(value: CellValue, options: ParseDateOptions): ParsedDa
     const text = value ? 'TRUE' : 'FALSE';
     return { kind: 'invalid', text, reason: `${text} is a yes/no value, not a date` };
   }
-  if (typeof value === 'number') return parseNumber(value, options.isDateCell === true);
+  if (typeof value === 'number') return parseNumber(value, options.isDateCell === true, options.cellPrecision);
   return parseText(value, options.order);
 }
 
 // ---------------------------------------------------------------- numbers
 
-function parseNumber(n: number, isDateCell: boolean): ParsedDate {
+function parseNumber(n: number, isDateCell: boolean, cellPrecision?: 'month' | 'year'): ParsedDate {
   const text = String(n);
   if (!isDateCell && Number.isInteger(n) && n >= TYPED_YEAR_MIN && n <= TYPED_YEAR_MAX) {
     return toParsed(span(n, 1, 12, 'year', 'calendar'), text);
   }
   const day = dayFromSerial(n);
   if (day === null) return { kind: 'invalid', text, reason: serialReason(n, text) };
+  if (isDateCell && cellPrecision) {
+    const { y, m } = ymdFromDay(day);
+    return toParsed(cellPrecision === 'month' ? span(y, m, 1, 'month') : span(y, 1, 12, 'year', 'calendar'), text);
+  }
   return { kind: 'date', due: day, start: day, precision: 'day', text };
 }
 

@@ -16,6 +16,8 @@ export interface GridSnapshot {
   values: CellValue[][];
   /** Where the host knows a cell holds a date (number format or typed value), `true`. Sparse: same shape or shorter. */
   dates?: boolean[][];
+  /** Date cells whose number format shows no day (see datePrecisionOf): 'month' or 'year'. Sparse; absent means every date shows its day. */
+  datePrecision?: ('month' | 'year' | undefined)[][];
   /** Cells whose value is a formula error such as #REF!, as the error text, same shape as values or shorter. */
   errors?: (string | null)[][];
   /** Merged areas that intersect the used range, as A1 ranges on this sheet ("A4:H4"). */
@@ -38,6 +40,10 @@ export function valueAt(grid: GridSnapshot, r: number, c: number): CellValue {
 
 export function isDateAt(grid: GridSnapshot, r: number, c: number): boolean {
   return grid.dates?.[r]?.[c] === true;
+}
+
+export function datePrecisionAt(grid: GridSnapshot, r: number, c: number): 'month' | 'year' | undefined {
+  return grid.datePrecision?.[r]?.[c];
 }
 
 export function fillAt(grid: GridSnapshot, r: number, c: number): string | null {

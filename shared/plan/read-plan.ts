@@ -1,5 +1,5 @@
 import { parseRangeAddress } from '../grid/a1';
-import { cellText, errorAt, fillAt, isBlank, isDateAt, type CellValue, type GridSnapshot } from '../grid/grid';
+import { cellText, datePrecisionAt, errorAt, fillAt, isBlank, isDateAt, type CellValue, type GridSnapshot } from '../grid/grid';
 import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
 import type { HeaderMatch } from '../header/detect-header';
 import type { ColumnField } from '../settings/fields';
@@ -107,14 +107,17 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
   // Plans repeat the same dates ("Dec 2018", one serial) many times; parsed dates are never mutated, so share them.
   const parsedDates = new Map<CellValue, ParsedDate>();
   const parsedDateCells = new Map<CellValue, ParsedDate>();
+  const parsedMonthCells = new Map<CellValue, ParsedDate>();
+  const parsedYearCells = new Map<CellValue, ParsedDate>();
   const blank: ParsedDate = { kind: 'blank' };
   const dateAt = (r: number, c: number, v: CellValue): ParsedDate => {
     if (c < 0) return blank;
     const isDateCell = isDateAt(grid, r, c);
-    const memo = isDateCell ? parsedDateCells : parsedDates;
+    const cellPrecision = isDateCell ? datePrecisionAt(grid, r, c) : undefined;
+    const memo = !isDateCell ? parsedDates : cellPrecision === 'month' ? parsedMonthCells : cellPrecision === 'year' ? parsedYearCells : parsedDateCells;
     let p = memo.get(v);
     if (p === undefined) {
-      p = parseDate(v, { order: options.dateOrder, isDateCell });
+      p = parseDate(v, { order: options.dateOrder, isDateCell, cellPrecision });
       if (memo.size < 50_000) memo.set(v, p);
     }
     return p;

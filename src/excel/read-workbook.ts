@@ -1,6 +1,6 @@
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
 import { parseRangeAddress } from '../../shared/grid/a1';
-import { isDateFormat } from '../../shared/grid/number-format';
+import { datePrecisionOf, isDateFormat } from '../../shared/grid/number-format';
 import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** Sheets read in the one read sync; a workbook with more is read in a second. */
@@ -114,6 +114,8 @@ function gridOf(raw: RawRange, dateShift: number): GridSnapshot {
   const at = parseRangeAddress(raw.address.slice(raw.address.lastIndexOf('!') + 1)) ?? { top: 1, left: 1, bottom: 1, right: 1 };
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
+  const precisions: ('month' | 'year' | undefined)[][] = [];
+  let anyPrecision = false;
   const errors: (string | null)[][] = [];
   let anyDate = false;
   let anyError = false;
@@ -129,11 +131,17 @@ function gridOf(raw: RawRange, dateShift: number): GridSnapshot {
         return;
       }
       // Excel gives "" for an empty cell.
-      if (typeof v === 'number' && isDateFormat(String(raw.formats[r]?.[c] ?? ''))) {
+      const format = String(raw.formats[r]?.[c] ?? '');
+      if (typeof v === 'number' && isDateFormat(format)) {
         // The engine counts dates as the 1900 system does.
         vs.push(v + dateShift);
         ds[c] = true;
         anyDate = true;
+        const shows = datePrecisionOf(format);
+        if (shows !== 'day') {
+          (precisions[r] ??= [])[c] = shows;
+          anyPrecision = true;
+        }
         return;
       }
       vs.push(v === '' || v === null || v === undefined ? null : (v as CellValue));
@@ -144,6 +152,7 @@ function gridOf(raw: RawRange, dateShift: number): GridSnapshot {
   });
   const grid: GridSnapshot = { sheet: name, top: at.top, left: at.left, values };
   if (anyDate) grid.dates = dates;
+  if (anyPrecision) grid.datePrecision = precisions;
   if (anyError) grid.errors = errors;
   if (raw.merges) grid.merges = localAreas(raw.merges, raw.address);
   Object.assign(grid, hiddenRowsOf(raw, at.top, at.top + raw.values.length - 1));

@@ -1,6 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import { fillColour, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
+import { datePrecisionOf } from '../../shared/grid/number-format';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 export interface MemoryCell {
@@ -37,12 +38,12 @@ export class MemoryWorkbook {
   activeSheet: string | null = null;
   selection: { sheet: string; cell: string } | null = null;
 
-  addSheet(name: string, rows: (CellValue | { date: number } | { formula: string; error: string })[][] = [], merges: string[] = []): MemorySheet {
+  addSheet(name: string, rows: (CellValue | { date: number; format?: string } | { formula: string; error: string })[][] = [], merges: string[] = []): MemorySheet {
     const sheet: MemorySheet = { name, visibility: 'visible', cells: new Map(), merges: [...merges], hiddenRows: new Set() };
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
-        const cell: MemoryCell = typeof v !== 'object' ? { value: v } : 'date' in v ? { value: v.date, date: true, numberFormat: 'dd/mm/yyyy' } : { value: null, formula: v.formula, error: v.error };
+        const cell: MemoryCell = typeof v !== 'object' ? { value: v } : 'date' in v ? { value: v.date, date: true, numberFormat: v.format ?? 'dd/mm/yyyy' } : { value: null, formula: v.formula, error: v.error };
         sheet.cells.set(cellAddress(r + 1, c + 1), cell);
       }),
     );
@@ -91,12 +92,18 @@ export class MemoryWorkbook {
     }
     const values: CellValue[][] = Array.from({ length: bottom }, () => Array<CellValue>(right).fill(null));
     const dates: boolean[][] = Array.from({ length: bottom }, () => []);
+    const precisions: ('month' | 'year' | undefined)[][] = [];
     for (const { r, c, cell } of at) {
       (values[r - 1] as CellValue[])[c - 1] = cell.value;
-      if (cell.date) (dates[r - 1] as boolean[])[c - 1] = true;
+      if (cell.date) {
+        (dates[r - 1] as boolean[])[c - 1] = true;
+        const shows = datePrecisionOf(cell.numberFormat);
+        if (shows !== 'day') (precisions[r - 1] ??= [])[c - 1] = shows;
+      }
     }
     const hiddenRows = [...sheet.hiddenRows].filter((r) => r <= bottom).sort((a, b) => a - b);
     const grid: GridSnapshot = { sheet: sheet.name, top: 1, left: 1, values, dates, merges: [...sheet.merges], fills, hiddenRows };
+    if (precisions.length > 0) grid.datePrecision = precisions;
     if (errors.length > 0) grid.errors = errors;
     return grid;
   }

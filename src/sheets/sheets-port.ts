@@ -1,6 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
+import { datePrecisionOf } from '../../shared/grid/number-format';
 import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 
@@ -55,6 +56,7 @@ function gridOf(sheet: Sheet, name: string, offsetOf: (d: Date) => number): Grid
   const fills: (string | null)[][] = [];
   let anyDate = false;
   let errorLike = false;
+  const datePrecisionOut: { value?: ('month' | 'year' | undefined)[][] } = {};
   raw.forEach((row, r) => {
     const vs: CellValue[] = [];
     const ds: boolean[] = [];
@@ -88,9 +90,27 @@ function gridOf(sheet: Sheet, name: string, offsetOf: (d: Date) => number): Grid
       }),
     );
   }
+  // A month typed as a date ("Sep 2018") is stored as its first day with a month-only format: the
+  // formats are read, in one call, only when the sheet has dates.
+  if (anyDate) {
+    const formats = range.getNumberFormats();
+    const precisions: ('month' | 'year' | undefined)[][] = [];
+    let anyPrecision = false;
+    dates.forEach((row, r) =>
+      row.forEach((isDate, c) => {
+        if (!isDate) return;
+        const shows = datePrecisionOf(formats[r]?.[c]);
+        if (shows === 'day') return;
+        (precisions[r] ??= [])[c] = shows;
+        anyPrecision = true;
+      }),
+    );
+    if (anyPrecision) datePrecisionOut.value = precisions;
+  }
   // Merged heading rows need no merge list here: their text sits in one cell, which reads as a heading.
   const grid: GridSnapshot = { sheet: name, top: 1, left: 1, values, fills };
   if (anyDate) grid.dates = dates;
+  if (datePrecisionOut.value) grid.datePrecision = datePrecisionOut.value;
   if (anyError) grid.errors = errors;
   // SpreadsheetApp can only say row by row which rows are hidden: what it can say at once is that a filter is on.
   if (sheet.getFilter()) grid.hiddenRowsUnknown = 'filter-on';

@@ -18,7 +18,8 @@ import { historyMarker, historySheetName } from '../../shared/history/history-sh
 import { recordPeriod } from '../../shared/history/record-period';
 
 /** A typed value, a date cell, or a formula whose result is an error (#REF!, #N/A…). */
-export type SetupCell = CellValue | { date: string } | { formula: string; error: string };
+/** `format`: the date cell's number format, when not a whole-date one ("mmm-yy" for a month typed as a date). */
+export type SetupCell = CellValue | { date: string; format?: string } | { formula: string; error: string };
 export interface SheetSetup {
   name: string;
   rows: SetupCell[][];
@@ -271,6 +272,21 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(j.overdue.map((o) => [o.ref, o.due, o.daysOverdue])).toEqual([['6.4', '2018-08-31', 30]]);
       expect(j.slipped).toEqual(reference.slipped);
       expect(j.findings).toEqual(reference.findings);
+    });
+
+    it('a date cell formatted to show only month and year (or only a year) is due at the end of that period', async () => {
+      const row = (ref: string, target: SetupCell) => [ref, `Action ${ref}`, 'CEO', target, null, 'On track', 'Work continues.'];
+      const adapter = await make([
+        {
+          name: 'Plan',
+          rows: [header, row('1.1', { date: '2018-09-01', format: 'mmm-yy' }), row('1.2', { date: '2018-09-01', format: 'mmmm yyyy' }), row('1.3', { date: '2018-01-01', format: 'yyyy' }), row('1.4', { date: '2018-09-01' })],
+        },
+      ]);
+      const j = jsonReport(await preparedAt(adapter.port, '2018-09-20'));
+      expect(j.overdue.map((o) => [o.ref, o.due])).toEqual([['1.4', '2018-09-01']]);
+      expect(j.dueSoon.map((o) => [o.ref, o.due])).toEqual([['1.1', '2018-09-30'], ['1.2', '2018-09-30']]);
+      const late = jsonReport(await preparedAt(adapter.port, '2018-10-02'));
+      expect(late.overdue.map((o) => [o.ref, o.due])).toEqual([['1.4', '2018-09-01'], ['1.1', '2018-09-30'], ['1.2', '2018-09-30']]);
     });
 
     it('records a history of 2,000 rows and reads every one back, and a new history sheet is hidden', async () => {

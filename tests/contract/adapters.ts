@@ -36,7 +36,7 @@ export const memoryFactory: HostileFactory = async (sheets) => {
   for (const s of sheets) {
     const sheet = book.addSheet(
       s.name,
-      s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && 'date' in v ? { date: isoToSerial(v.date) } : v))),
+      s.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && 'date' in v ? { date: isoToSerial(v.date), ...(v.format ? { format: v.format } : {}) } : v))),
       s.merges ?? [],
     );
     if (s.hidden) sheet.visibility = 'hidden';
@@ -105,7 +105,7 @@ export const xlsxFactory: HostileFactory = async (sheets, workbook = {}) => {
         else if (typeof v === 'object') {
           // ExcelJS stores a Date as (ms / day + 25569): go through the serial so dates before March 1900 land on Excel's own.
           cell.value = new Date((isoToSerial(v.date) - 25569) * 86_400_000);
-          cell.numFmt = 'dd/mm/yyyy';
+          cell.numFmt = v.format ?? 'dd/mm/yyyy';
         } else cell.value = v;
       }),
     );

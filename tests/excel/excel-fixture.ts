@@ -23,7 +23,7 @@ export function fakeBook(sheets: SheetSetup[], workbook: WorkbookSetup = {}): Fa
     s.rows.forEach((r, i) =>
       r.forEach((v, c) => {
         if (v !== null && typeof v === 'object' && 'formula' in v) book.setFormula(s.name, cellAddress(i + 1, c + 1), v.formula, v.error);
-        else if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['dd/mm/yyyy']]);
+        else if (v !== null && typeof v === 'object') book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [[v.format ?? 'dd/mm/yyyy']]);
         // A user's "#REF!" text is text in their sheet (typed into a Text cell), as in the other fixtures.
         else if (typeof v === 'string' && isErrorValue(v)) book.setNumberFormats(s.name, cellAddress(i + 1, c + 1), [['@']]);
       }),

@@ -67,8 +67,10 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(72);
     // Reading: the spreadsheet, its sheets, and per sheet its name, visibility, data range, values,
     // backgrounds and filter (formulas only when a value looks like an error: none here); at the first
-    // date cell, the spreadsheet's time zone and its offset (one formatDate).
-    expect(small?.readCalls).toBe(18);
+    // date cell, the spreadsheet's time zone and its offset (one formatDate); the number formats of a
+    // sheet that has dates.
+    expect(small?.readCalls).toBe(19);
+    expect(large?.reads.get('Range.getNumberFormats')).toBe(1);
     expect(large?.reads.get('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
     expect(large?.reads.get('Utilities.formatDate')).toBe(1);
     expect(large?.reads.get('Range.getBackgrounds')).toBe(2);

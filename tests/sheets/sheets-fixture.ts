@@ -15,7 +15,7 @@ export function fakeSpreadsheet(sheets: HostileSheet[], files: Record<string, st
       // A formula's own result is the fake's to work out (it shows #NAME? for any it cannot evaluate).
       rows: s.rows.map((r) => r.map((v): FakeCell => (v !== null && typeof v === 'object' ? ('date' in v ? londonMidnight(v.date) : v.formula) : v))),
       // A user's "=…" text is literal in their sheet (typed with an apostrophe, or in a plain-text cell).
-      numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : null))),
+      numberFormats: s.rows.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? '@' : v !== null && typeof v === 'object' && 'date' in v ? (v.format ?? null) : null))),
       ...(s.merges ? { merges: s.merges } : {}),
       ...(s.hidden ? { hidden: true } : {}),
       ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),

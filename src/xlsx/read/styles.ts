@@ -1,4 +1,4 @@
-import { isDateFormat } from '../../../shared/grid/number-format';
+import { datePrecisionOf, isDateFormat } from '../../../shared/grid/number-format';
 import { fillColour } from '../../../shared/grid/grid';
 import { attr } from '../xml/attributes';
 import { localName, prefixOf, scanXml } from '../xml/scanner';
@@ -154,13 +154,20 @@ function colourOf(tag: string, theme: readonly string[], indexed: readonly strin
 /** What the reader needs per cell format: is it a date, and the solid fill it shows. */
 export interface CellFormats {
   isDate: boolean[];
+  /** Date formats that show no day: the cell means the whole month or year. */
+  precision: ('month' | 'year' | undefined)[];
   fill: (string | null)[];
 }
 
 export function cellFormats(styles: StylesPart | null): CellFormats {
-  if (!styles) return { isDate: [], fill: [] };
+  if (!styles) return { isDate: [], precision: [], fill: [] };
+  const codeOf = (id: number) => styles.numFmts.get(id) ?? builtinFormats[id];
   return {
-    isDate: styles.xfs.map((xf) => isEastAsianDateId(xf.numFmtId) || isDateFormat(styles.numFmts.get(xf.numFmtId) ?? builtinFormats[xf.numFmtId])),
+    isDate: styles.xfs.map((xf) => isEastAsianDateId(xf.numFmtId) || isDateFormat(codeOf(xf.numFmtId))),
+    precision: styles.xfs.map((xf) => {
+      const p = isEastAsianDateId(xf.numFmtId) ? 'day' : datePrecisionOf(codeOf(xf.numFmtId));
+      return p === 'day' ? undefined : p;
+    }),
     fill: styles.xfs.map((xf) => styles.fills[xf.fillId] ?? null),
   };
 }

@@ -75,6 +75,8 @@ function cellTypeAt(doc: string, a: number, b: number): CellType {
 export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead {
   const values: CellValue[][] = [];
   const dates: boolean[][] = [];
+  const precisions: ('month' | 'year' | undefined)[][] = [];
+  let anyPrecision = false;
   const errors: (string | null)[][] = [];
   const fills: (string | null)[][] = [];
   const hiddenRows: number[] = [];
@@ -82,7 +84,7 @@ export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead
   let anyDate = false;
   let anyError = false;
   let isProtected = false;
-  const { isDate, fill } = ctx.formats;
+  const { isDate, fill, precision } = ctx.formats;
   const limits = ctx.limits;
 
   let inSheetData = false;
@@ -151,6 +153,11 @@ export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead
     if (date) {
       (dates[r] ??= [])[c] = true;
       anyDate = true;
+      const shows = cellType === CellType.Number ? precision[cellStyle] : undefined;
+      if (shows) {
+        (precisions[r] ??= [])[c] = shows;
+        anyPrecision = true;
+      }
     }
     if (error !== null) {
       (errors[r] ??= [])[c] = error;
@@ -256,6 +263,7 @@ export function readWorksheet(xml: string, ctx: WorksheetContext): WorksheetRead
   for (const m of merges) clearUnderMerge(m, values, fills);
   const grid: GridSnapshot = { sheet: ctx.sheet, top: 1, left: 1, values, merges, fills, hiddenRows };
   if (anyDate) grid.dates = dates;
+  if (anyPrecision) grid.datePrecision = precisions;
   if (anyError) grid.errors = errors;
   return { grid, protected: isProtected };
 }
