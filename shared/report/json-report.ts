@@ -3,6 +3,7 @@ import type { PeriodComparison } from '../history/compare';
 import type { ThemeRollup } from '../summary/themes';
 import { isoFromDay } from '../dates/day';
 import type { ParsedDate } from '../dates/parse-date';
+import { formatParsedDate } from '../dates/format-date';
 import { cellAddress } from '../grid/a1';
 import type { ListedAction } from '../summary/summary';
 
@@ -17,11 +18,12 @@ export interface JsonReport {
   previousPeriod: string | null;
   /** `previous` is the count in the previous period (null when none is recorded). */
   statusCounts: { status: string; rag: string | null; count: number; previous: number | null }[];
-  overdue: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysOverdue: number }[];
-  dueSoon: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysToDue: number }[];
+  overdue: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysOverdue: number; dueDate: JsonDate | null }[];
+  dueSoon: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysToDue: number; dueDate: JsonDate | null }[];
   slipped: JsonListedAction[];
   notStarted: JsonListedAction[];
-  findings: { rule: string; severity: string; sheet: string; cell: string; row: number; ref: string | null; message: string }[];
+  /** `messageId` and `data` are the finding as data; `message` is it rendered in English. */
+  findings: { rule: string; severity: string; sheet: string; cell: string; row: number; ref: string | null; message: string; messageId: string; data: Record<string, string | number> }[];
   changes: { ref: string | null; action: string | null; from: string; to: string }[];
   added: { ref: string | null; action: string | null }[];
   removed: { ref: string | null; action: string | null }[];
@@ -38,6 +40,23 @@ export interface JsonListedAction {
   revisedDue: string | null;
   status: string;
   commentary: string | null;
+  original: JsonDate | null;
+  revised: JsonDate | null;
+}
+
+/** A date as the cell gave it: the deadline it stands for (ISO 8601), the period's first day, how precise it is, and the text as typed. */
+export interface JsonDate {
+  due: string;
+  start: string;
+  precision: 'day' | 'month' | 'quarter' | 'season' | 'year';
+  text: string;
+}
+
+function jsonDate(d: ParsedDate): JsonDate | null {
+  if (d.kind !== 'date') return null;
+  // A date cell's "text" is its serial: give it as the committee reads it instead.
+  const text = /^\d+(\.\d+)?$/.test(d.text) ? formatParsedDate(d) : d.text;
+  return { due: isoFromDay(d.due), start: isoFromDay(d.start), precision: d.precision, text };
 }
 
 /** YYYY-MM-DD of the deadline a date stands for (month-precision dates fall due at month end). */
@@ -46,7 +65,7 @@ function isoDue(d: ParsedDate): string | null {
 }
 
 function listedJson(a: ListedAction): JsonListedAction {
-  return { ref: a.ref, row: a.row, action: a.action, lead: a.lead, originalDue: isoDue(a.original), revisedDue: isoDue(a.revised), status: a.status, commentary: a.commentary };
+  return { ref: a.ref, row: a.row, action: a.action, lead: a.lead, originalDue: isoDue(a.original), revisedDue: isoDue(a.revised), status: a.status, commentary: a.commentary, original: jsonDate(a.original), revised: jsonDate(a.revised) };
 }
 
 /** The JSON for a prepared run: the checked plan, and its comparison with the recorded periods. */
@@ -68,11 +87,11 @@ export function jsonReport(run: { checked: CheckedPlan; comparison: PeriodCompar
     warnings: checked.warnings,
     previousPeriod: comparison.previousLabel,
     statusCounts: s.statusCounts.map((c) => ({ status: c.status, rag: c.rag, count: c.count, previous: previousCount(c.status) })),
-    overdue: s.overdue.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysOverdue: a.daysOverdue })),
-    dueSoon: s.dueSoon.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysToDue: a.daysToDue ?? 0 })),
+    overdue: s.overdue.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysOverdue: a.daysOverdue, dueDate: jsonDate(a.due) })),
+    dueSoon: s.dueSoon.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysToDue: a.daysToDue ?? 0, dueDate: jsonDate(a.due) })),
     slipped: s.slipped.map(listedJson),
     notStarted: s.notStarted.map(listedJson),
-    findings: checked.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row, ref: f.ref, message: f.message })),
+    findings: checked.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row, ref: f.ref, message: f.message, messageId: f.messageId, data: { ...f.data } })),
     changes: comparison.changes.map((c) => ({ ref: c.ref, action: c.action, from: c.from, to: c.to })),
     added: comparison.added.map((a) => ({ ref: a.ref, action: a.action })),
     removed: comparison.removed.map((a) => ({ ref: a.ref, action: a.action })),

@@ -50,9 +50,13 @@ describe('plan-monitor check', () => {
       { status: 'Not started', rag: 'grey', count: 1, previous: null },
     ]);
     expect(j.overdue).toEqual([
-      { ref: '6.4', row: 49, cell: 'H49', action: expect.stringContaining('Workforce Planning'), lead: 'Director of HR and OD', due: '2018-08-31', daysOverdue: 30 },
+      { ref: '6.4', row: 49, cell: 'H49', action: expect.stringContaining('Workforce Planning'), lead: 'Director of HR and OD', due: '2018-08-31', daysOverdue: 30, dueDate: { due: '2018-08-31', start: '2018-08-31', precision: 'day', text: '31/08/2018' } },
     ]);
-    expect(Object.keys(j.slipped[0])).toEqual(['ref', 'row', 'action', 'lead', 'originalDue', 'revisedDue', 'status', 'commentary']);
+    expect(Object.keys(j.slipped[0])).toEqual(['ref', 'row', 'action', 'lead', 'originalDue', 'revisedDue', 'status', 'commentary', 'original', 'revised']);
+    expect([j.slipped[4].original, j.slipped[4].revised]).toEqual([
+      { due: '2018-04-30', start: '2018-04-01', precision: 'month', text: 'April 2018' },
+      { due: '2018-11-30', start: '2018-11-30', precision: 'day', text: '30-11-18' },
+    ]);
     expect(j.slipped.map((s: { ref: string; originalDue: string; revisedDue: string | null }) => [s.ref, s.originalDue, s.revisedDue])).toEqual([
       ['1.4', '2018-09-30', '2018-12-31'],
       ['2.4', '2018-10-31', '2018-12-31'],
@@ -64,7 +68,17 @@ describe('plan-monitor check', () => {
       ['10.1', '2018-09-30', '2019-03-31'],
     ]);
     expect(Object.keys(j.notStarted[0])).toEqual(Object.keys(j.slipped[0]));
-    expect(j.findings[0]).toEqual({ rule: 'duplicate-ref', severity: 'warning', sheet: 'CIP Monitoring', cell: 'A16', row: 16, ref: '2.4', message: expect.stringContaining('Ref 2.4 is used by 2 actions') });
+    expect(j.findings[0]).toEqual({
+      rule: 'duplicate-ref',
+      severity: 'warning',
+      sheet: 'CIP Monitoring',
+      cell: 'A16',
+      row: 16,
+      ref: '2.4',
+      message: expect.stringContaining('Ref 2.4 is used by 2 actions'),
+      messageId: 'duplicate',
+      data: { action: 'Action 2.4', ref: '2.4', row: 16, cell: 'A16', count: 2, rows: '16, 17' },
+    });
   });
 
   it('exits 1 when the plan has errors, naming the cell', async () => {
