@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { dayFromIso, type Day } from '../../shared/dates/day';
+import type { Day } from '../../shared/dates/day';
+import { describeProblem } from '../../shared/app/messages';
+import { parseAsOf } from '../../shared/app/run-options';
+import { checkPlan } from '../../shared/app/use-cases';
 import type { PreparedRun } from '../../shared/run/prepare-run';
-import { readRun } from '../../shared/run/read-run';
 import type { SettingsInput } from '../../shared/settings/settings';
-import { localToday } from '../ui/local-date';
+import { localClock } from '../host/local-clock';
 import { CliError } from './errors';
 import type { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { openWorkbook, type FileSeen } from './workbook-file/open-workbook';
@@ -38,19 +40,22 @@ async function readSettingsFile(file: string | undefined): Promise<SettingsInput
   }
 }
 
-function parseAsOf(flag: string | undefined): Day | null {
-  if (flag === undefined) return null;
-  const day = dayFromIso(flag);
-  if (day === null) throw new CliError(`--as-of must be a date written as YYYY-MM-DD, such as 2018-09-30 (got '${flag}').`);
+function asOfFlag(flag: string | undefined): Day | undefined {
+  if (flag === undefined) return undefined;
+  const day = parseAsOf(flag);
+  if (day === null) throw new CliError(`--as-of must be a date written as YYYY-MM-DD or DD/MM/YYYY, such as 2018-09-30 or 30/09/2018 (got '${flag}').`);
   return day;
 }
 
 /** Reads the workbook, its settings sheet and any settings file, finds the monitoring sheet and runs the engine on it. */
 export async function loadPlan(options: PlanOptions): Promise<LoadedPlan> {
   const settingsOverride = await readSettingsFile(options.settingsFile);
-  const asOf = parseAsOf(options.asOf) ?? undefined;
+  const asOf = asOfFlag(options.asOf);
   const { port, seen } = await openWorkbook(options.file);
-  const { run } = await readRun(port, { asOf, today: localToday(), sheet: options.sheet, settingsOverride });
-  if (!run.ok) throw new CliError(run.code === 'bad-settings' && options.settingsFile ? `In '${options.settingsFile}': ${run.message}` : run.message);
-  return { port, seen, run };
+  const r = await checkPlan(port, localClock, { asOf, sheet: options.sheet, settingsOverride });
+  if (!r.ok) {
+    const p = r.problem;
+    throw new CliError(p.code === 'cannot-read-plan' && p.reason === 'bad-settings' && options.settingsFile ? `In '${options.settingsFile}': ${describeProblem(p)}` : describeProblem(p));
+  }
+  return { port, seen, run: r.value.run };
 }

@@ -3,7 +3,7 @@
  * The ribbon's function file: Check plan, Apply RAG colours and Build summary run without the task
  * pane and report in a small dialog (result.html). The names are fixed: manifest.xml uses them.
  */
-import { localToday } from '../ui/local-date';
+import { localToday } from '../host/local-clock';
 import { PanelController, plainMessage } from '../ui/panel-controller';
 import { ExcelWorkbookPort } from './excel-port';
 
@@ -22,7 +22,8 @@ const maxMessageLength = 1500;
 const dialogTimeoutMs = 4.5 * 60 * 1000;
 
 export async function runCommand(name: CommandName, controller: PanelController): Promise<CommandReport> {
-  const asOf = controller.defaultAsOf();
+  // No as-of date: the ribbon asks as the panel does, so the settings' date (else today) is used.
+  const asOf = null;
   if (name === 'checkPlan') {
     const r = await controller.check(asOf);
     if (!r.ok) return { message: r.message, failed: true };

@@ -5,7 +5,7 @@
  */
 import { luminance } from '../../shared/settings/palette';
 import { h } from '../ui/dom';
-import { localToday } from '../ui/local-date';
+import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
 import { ExcelWorkbookPort } from './excel-port';

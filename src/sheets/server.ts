@@ -4,11 +4,13 @@
  */
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
-import { recordPeriod } from '../../shared/history/record-period';
+import { describeHostError } from '../../shared/app/host-errors';
+import { appliedMessage, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
+import { runRequest } from '../../shared/app/run-options';
+import { periodToRecord } from '../../shared/app/use-cases';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
 import type { ApplyReport, WorkbookSnapshot } from '../../shared/workbook/workbook';
-import { localToday } from '../ui/local-date';
-import { applyMessage, plainMessage, resultOf } from '../ui/panel-controller';
+import { localClock } from '../host/local-clock';
 import { SheetsAdapter } from './sheets-port';
 
 const title = 'Plan Monitor';
@@ -37,14 +39,15 @@ function report(action: () => { message: string; alert: boolean }): void {
   try {
     outcome = action();
   } catch (e) {
-    outcome = { message: plainMessage(e), alert: true };
+    outcome = { message: describeHostError(e), alert: true };
   }
   if (outcome.alert) ui.alert(title, outcome.message, ui.ButtonSet.OK);
   else SpreadsheetApp.getActiveSpreadsheet().toast(outcome.message, title, 10);
 }
 
+/** The same steps as the async use cases (shared/app), run synchronously as Apps Script's menu needs: no as-of date is asked, so the settings' date, else today. */
 function prepared() {
-  const run = prepareRun(new SheetsAdapter().readWorkbook(), { today: localToday() });
+  const run = prepareRun(new SheetsAdapter().readWorkbook(), runRequest({}, localClock));
   if (!run.ok) throw new Error(run.message);
   return run;
 }
@@ -53,11 +56,12 @@ const seeThem = 'Open the sidebar (Extensions › Plan Monitor › Open sidebar)
 
 export function pmCheckPlan(): void {
   report(() => {
-    const r = resultOf(prepared());
-    const problems = r.errors.length + r.warnings.length + r.overdue.length;
+    const run = prepared();
+    const c = run.checked;
+    const problems = c.errors + c.warnings + c.summary.overdue.length;
     // A toast has no room for notes (a filter on, bad settings rows): point to where they are.
-    const notes = r.notes.length > 0 ? ` The sidebar has ${r.notes.length === 1 ? 'a note' : `${r.notes.length} notes`} on how the plan was read.` : '';
-    return { message: `${problems > 0 ? `${r.headline} ${seeThem}` : r.headline}${notes}`, alert: r.errors.length > 0 };
+    const notes = run.notes.length > 0 ? ` The sidebar has ${run.notes.length === 1 ? 'a note' : `${run.notes.length} notes`} on how the plan was read.` : '';
+    return { message: `${problems > 0 ? `${headline(c)} ${seeThem}` : headline(c)}${notes}`, alert: c.errors > 0 };
   });
 }
 
@@ -66,8 +70,7 @@ function applyFromMenu(what: { colours: boolean; summary: boolean }): void {
     const run = prepared();
     const plan = planEdits(run, what);
     const done = new SheetsAdapter().applyEditPlan(plan);
-    const r = resultOf(run);
-    return { message: `${applyMessage(plan, done)} ${r.errors.length > 0 ? `${r.headline} ${seeThem}` : ''}`.trim(), alert: false };
+    return { message: `${appliedMessage(plan, done)} ${run.checked.errors > 0 ? `${headline(run.checked)} ${seeThem}` : ''}`.trim(), alert: false };
   });
 }
 
@@ -87,14 +90,14 @@ export function pmRecordPeriod(): void {
   const label = answer.getResponseText();
   report(() => {
     const run = prepared();
-    const exists = run.history.find((p) => p.label.toLowerCase() === label.trim().toLowerCase());
-    if (exists && ui.alert(title, `A period called “${exists.label}” is already recorded. Replace it with the plan as it stands now?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
-      return { message: 'Kept the period already recorded. Nothing was changed.', alert: false };
+    let recorded = periodToRecord(run, label, false, localClock);
+    if (!recorded.ok && recorded.problem.code === 'period-exists') {
+      if (ui.alert(title, describeProblem(recorded.problem), ui.ButtonSet.YES_NO) !== ui.Button.YES) return { message: 'Kept the period already recorded. Nothing was changed.', alert: false };
+      recorded = periodToRecord(run, label, true, localClock);
     }
-    const recorded = recordPeriod(run, label, new Date().toISOString().slice(0, 19));
-    if ('error' in recorded) return { message: recorded.error, alert: true };
-    new SheetsAdapter().writeHiddenSheet(recorded.sheet, recorded.rows);
-    return { message: `${recorded.replaced ? 'Replaced' : 'Recorded'} “${label.trim()}”: ${recorded.actions} actions. The summary now compares with it.`, alert: false };
+    if (!recorded.ok) return { message: describeProblem(recorded.problem), alert: true };
+    new SheetsAdapter().writeHiddenSheet(recorded.value.sheet, recorded.value.rows);
+    return { message: recordedMessage(recorded.value, label, run.checked), alert: false };
   });
 }
 

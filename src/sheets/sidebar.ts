@@ -4,7 +4,7 @@
  * google.script.run. The engine runs here in the sidebar; the server only reads and writes.
  */
 import { h } from '../ui/dom';
-import { localToday } from '../ui/local-date';
+import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
 import { ScriptRunPort, type ScriptRun } from './script-run-port';

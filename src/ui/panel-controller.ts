@@ -1,18 +1,22 @@
 import type { CheckedPlan } from '../../shared/check-plan';
-import { dayFromIso, isoFromDay, type Day } from '../../shared/dates/day';
-import { formatDay, formatParsedDate } from '../../shared/dates/format-date';
+import { isoFromDay, type Day } from '../../shared/dates/day';
+import { formatParsedDate } from '../../shared/dates/format-date';
 import { cellAddress } from '../../shared/grid/a1';
 import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
-import { recordPeriod } from '../../shared/history/record-period';
-import { isToolSheet, planEdits, type PreparedRun } from '../../shared/run/prepare-run';
+import { isToolSheet, type PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
-import { readSettingsSheet, settingsMarker, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import { readSettingsSheet, settingsMarker } from '../../shared/settings/settings-sheet';
 import type { Swatch } from '../../shared/settings/palette';
-import { activePalette, parseSettings, renderSettingsProblem, type SettingsInput } from '../../shared/settings/settings';
+import { activePalette, type SettingsInput } from '../../shared/settings/settings';
 import type { Rag } from '../../shared/status/schemes';
-import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import { firstCell, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { firstCell, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import type { Clock } from '../../shared/app/clock';
+import { localClock } from '../host/local-clock';
+import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
+import type { AppResult } from '../../shared/app/problems';
+import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
+import { applyPlan, checkPlan, recordPlanPeriod, saveSettings, type Checked } from '../../shared/app/use-cases';
 
 /** What the panel shows after a check: plain data, rendered as text by the view. */
 export interface PanelResult {
@@ -51,11 +55,7 @@ export interface SettingsView {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function resultOf(run: PreparedRun): PanelResult {
+export function resultOf(run: PreparedRun, checked?: Checked): PanelResult {
   const c: CheckedPlan = run.checked;
   const s = c.summary;
   const statusCol = c.header.columns.status?.col ?? 1;
@@ -65,14 +65,14 @@ export function resultOf(run: PreparedRun): PanelResult {
   return {
     sheet: c.sheet,
     asOf: isoFromDay(c.asOf),
-    headline: `'${c.sheet}' as of ${formatDay(c.asOf)}: ${plural(s.actions, 'action')}, ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${s.overdue.length} overdue.`,
+    headline: headline(c),
     statusCounts: s.statusCounts,
     total: s.total,
     errors: findings('error'),
     warnings: findings('warning'),
     overdue: s.overdue.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysOverdue, cell: cellOf(a.row) })),
     dueSoon: s.dueSoon.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysToDue ?? 0, cell: cellOf(a.row) })),
-    notes: run.notes,
+    notes: [...(checked ? [asOfNote(c, checked.asOfSource)].filter((n): n is string => n !== null) : []), ...run.notes],
     dueSoonDays: run.settings.dueSoonDays,
     currentLabel: run.comparison.currentLabel.startsWith('As of ') ? 'Actions' : run.comparison.currentLabel,
     previous: previousOf(run),
@@ -87,14 +87,7 @@ function previousOf(run: PreparedRun): PanelResult['previous'] {
   return { label: column.label, counts: Object.fromEntries(c.statuses.map((s, i) => [s, column.counts[i] ?? 0])), total: column.total };
 }
 
-/** What an apply did, in one or two sentences. */
-export function applyMessage(plan: EditPlan, report: ApplyReport): string {
-  const parts: string[] = [];
-  if (plan.fills.length > 0 || report.colouredCells > 0) parts.push(`Coloured ${plural(report.colouredCells, 'status cell')} on '${plan.sheet}'.`);
-  if (report.summarySheet) parts.push(`Wrote the summary to sheet '${report.summarySheet}'.`);
-  if (plan.summaryChoice?.renamed) parts.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone.`);
-  return parts.join(' ');
-}
+export { appliedMessage as applyMessage } from '../../shared/app/messages';
 
 /** Settings for a workbook whose header was not recognised: its own settings, and the likeliest heading row. */
 function viewWithoutHeader(workbook: WorkbookSnapshot): SettingsView {
@@ -109,21 +102,9 @@ function viewWithoutHeader(workbook: WorkbookSnapshot): SettingsView {
   };
 }
 
-/** Turns any failure (a host error, an Office error) into one plain sentence for the panel. */
-export function plainMessage(e: unknown, doing: 'reading' | 'writing' = 'writing'): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'AccessDenied') {
-    return doing === 'writing'
-      ? 'The sheet is protected, so Plan Monitor could not change it. Nothing was changed. Unprotect the sheet and try again.'
-      : 'Excel would not let Plan Monitor read the workbook (it may be protected or shared in a way that blocks add-ins). Nothing was changed.';
-  }
-  if (code === 'RequestPayloadSizeLimitExceeded') return 'The workbook is too large to update in one go from Excel on the web. Nothing was changed. Try Excel on the desktop.';
-  if (code === 'ItemNotFound') return 'A sheet Plan Monitor needs has been renamed or deleted since it was read. Run Check plan again.';
-  // Apps Script may prefix "Error: "; a message that is already a sentence (ours) is shown as it is.
-  const message = (e instanceof Error ? e.message : typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e)).replace(/^Error: /, '');
-  if (/^[A-Z'‘“].*[.!?]$/s.test(message.trim())) return message.trim();
-  return `Something went wrong: ${message}`;
-}
+import { describeHostError as plainMessage } from '../../shared/app/host-errors';
+
+export { plainMessage };
 
 /**
  * The panel's actions, host-neutral: every host (Excel task pane, Sheets sidebar, browser preview)
@@ -131,44 +112,52 @@ export function plainMessage(e: unknown, doing: 'reading' | 'writing' = 'writing
  */
 export class PanelController {
   private lastRun: PreparedRun | null = null;
+  private readonly clock: Clock;
 
   constructor(
     private readonly port: WorkbookPort,
-    private readonly today: () => Day,
+    today: () => Day,
     /** The host's clock as an ISO date-time, for when a period was recorded. */
-    private readonly now: () => string = () => new Date().toISOString().slice(0, 19),
-  ) {}
-
-  defaultAsOf(): string {
-    return isoFromDay(this.today());
+    now: () => string = localClock.now,
+  ) {
+    this.clock = { today, now };
   }
 
-  private async prepare(asOf: string): Promise<Outcome<PreparedRun>> {
-    const day = dayFromIso(asOf);
-    if (day === null) return { ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as YYYY-MM-DD.' };
-    const { run } = await readRun(this.port, { asOf: day, today: this.today() });
-    if (!run.ok) return { ok: false, message: run.message };
-    this.lastRun = run;
-    return { ok: true, value: run };
+  /**
+   * The run options for an as-of date the user typed, or none: left out, the use case takes the
+   * settings' date, else today, as every other entry point does.
+   */
+  private options(asOf: string | null | undefined): Outcome<RunOptions> {
+    if (asOf === null || asOf === undefined || asOf.trim() === '') return { ok: true, value: {} };
+    const day = parseAsOf(asOf);
+    if (day === null) return { ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as dd/mm/yyyy.' };
+    return { ok: true, value: { asOf: day } };
   }
 
-  async check(asOf: string): Promise<Outcome<PanelResult>> {
+  private outcome<T, U>(r: AppResult<T>, ok: (value: T) => U): Outcome<U> {
+    return r.ok ? { ok: true, value: ok(r.value) } : { ok: false, message: describeProblem(r.problem) };
+  }
+
+  async check(asOf: string | null = null): Promise<Outcome<PanelResult>> {
     try {
-      const run = await this.prepare(asOf);
-      return run.ok ? { ok: true, value: resultOf(run.value) } : run;
+      const options = this.options(asOf);
+      if (!options.ok) return options;
+      const r = await checkPlan(this.port, this.clock, options.value);
+      if (r.ok) this.lastRun = r.value.run;
+      return this.outcome(r, (v) => resultOf(v.run, v));
     } catch (e) {
       return { ok: false, message: plainMessage(e, 'reading') };
     }
   }
 
   /** Colours and/or summary: always on a fresh read, so the plan matches the sheet as it is now. */
-  async apply(asOf: string, what: { colours: boolean; summary: boolean }): Promise<Outcome<{ result: PanelResult; message: string }>> {
+  async apply(asOf: string | null, what: { colours: boolean; summary: boolean }): Promise<Outcome<{ result: PanelResult; message: string }>> {
     try {
-      const run = await this.prepare(asOf);
-      if (!run.ok) return run;
-      const plan = planEdits(run.value, what);
-      const report = await this.port.applyEditPlan(plan);
-      return { ok: true, value: { result: resultOf(run.value), message: applyMessage(plan, report) } };
+      const options = this.options(asOf);
+      if (!options.ok) return options;
+      const r = await applyPlan(this.port, this.clock, what, options.value);
+      if (r.ok) this.lastRun = r.value.run;
+      return this.outcome(r, (v) => ({ result: resultOf(v.run, v), message: appliedMessage(v.plan, v.report) }));
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }
@@ -187,12 +176,12 @@ export class PanelController {
    * The settings view's data: the columns in force and the headings to choose from. It opens even
    * when no header was recognised, since naming the columns is then the way out.
    */
-  async settingsView(asOf: string): Promise<Outcome<SettingsView>> {
+  async settingsView(asOf: string | null = null): Promise<Outcome<SettingsView>> {
     try {
       let prepared = this.lastRun;
       if (!prepared) {
-        const day = dayFromIso(asOf) ?? this.today();
-        const { workbook, run } = await readRun(this.port, { asOf: day, today: this.today() });
+        const options = this.options(asOf);
+        const { workbook, run } = await readRun(this.port, { asOf: options.ok ? options.value.asOf : undefined, today: this.clock.today() });
         if (!run.ok) return { ok: true, value: viewWithoutHeader(workbook) };
         this.lastRun = run;
         prepared = run;
@@ -215,19 +204,14 @@ export class PanelController {
    * Records the plan as it stands as a period in the workbook's history sheet. A label already
    * recorded is only replaced when `replace` is true; otherwise the answer asks to confirm.
    */
-  async recordPeriod(asOf: string, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }> {
+  async recordPeriod(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }> {
     try {
-      const run = await this.prepare(asOf);
-      if (!run.ok) return run;
-      const exists = run.value.history.find((p) => p.label.toLowerCase() === label.trim().toLowerCase());
-      if (exists && !replace) {
-        return { ok: false, confirm: true, message: `A period called “${exists.label}” is already recorded (as of ${formatDay(exists.asOf)}). Replace it with the plan as it stands now?` };
-      }
-      const recorded = recordPeriod(run.value, label, this.now());
-      if ('error' in recorded) return { ok: false, message: recorded.error };
-      await this.port.writeHiddenSheet(recorded.sheet, recorded.rows);
+      const options = this.options(asOf);
+      if (!options.ok) return options;
+      const r = await recordPlanPeriod(this.port, this.clock, label, replace, options.value);
       this.lastRun = null;
-      return { ok: true, value: `${recorded.replaced ? 'Replaced' : 'Recorded'} “${label.trim()}”: ${plural(recorded.actions, 'action')} as of ${formatDay(run.value.checked.asOf)}, kept in the hidden sheet '${recorded.sheet}'. The summary now compares with it.` };
+      if (!r.ok && r.problem.code === 'period-exists') return { ok: false, confirm: true, message: describeProblem(r.problem) };
+      return this.outcome(r, (v) => recordedMessage(v.recorded, v.label, v.run.checked));
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }
@@ -235,12 +219,10 @@ export class PanelController {
 
   /** Validates and writes the settings sheet; a bad value is refused with a message naming it, and nothing is written. */
   async saveSettings(input: SettingsInput): Promise<Outcome<string>> {
-    const parsed = parseSettings(input);
-    if (!parsed.ok) return { ok: false, message: parsed.problems.map(renderSettingsProblem).join(' ') };
     try {
-      await this.port.writeHiddenSheet(settingsSheetName, settingsSheetRows(input));
-      this.lastRun = null;
-      return { ok: true, value: `Saved in the workbook (hidden sheet '${settingsSheetName}'), so everyone who opens it gets these settings.` };
+      const r = await saveSettings(this.port, input);
+      if (r.ok) this.lastRun = null;
+      return this.outcome(r, (v) => settingsSavedMessage(v.sheet));
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }

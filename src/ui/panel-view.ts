@@ -34,14 +34,14 @@ export interface PanelOptions {
 
 /** What the view needs of the controller (PanelController has it; tests may pass a fake). */
 export interface PanelActions {
-  defaultAsOf(): string;
-  check(asOf: string): Promise<Outcome<PanelResult>>;
-  apply(asOf: string, what: { colours: boolean; summary: boolean }): Promise<Outcome<{ result: PanelResult; message: string }>>;
+  /** `asOf` is null unless the user chose a date: the use case then takes the settings' date, else today. */
+  check(asOf: string | null): Promise<Outcome<PanelResult>>;
+  apply(asOf: string | null, what: { colours: boolean; summary: boolean }): Promise<Outcome<{ result: PanelResult; message: string }>>;
   select(sheet: string, cell: string): Promise<Outcome<null>>;
-  settingsView(asOf: string): Promise<Outcome<SettingsView>>;
+  settingsView(asOf: string | null): Promise<Outcome<SettingsView>>;
   saveSettings(input: SettingsInput): Promise<Outcome<string>>;
   /** Absent where a host cannot record periods; the form is then not shown. */
-  recordPeriod?(asOf: string, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
+  recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
 
 /** Long lists are cut here: a task pane with 20,000 buttons helps nobody. */
@@ -62,7 +62,13 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
 
   // ---- Header and actions -------------------------------------------------------------------
   const asOfInput = h('input', { class: 'pm-input', attrs: { type: 'date', id: `${id}-asof`, 'aria-describedby': `${id}-asof-hint` } });
-  asOfInput.value = controller.defaultAsOf();
+  // Empty until a run shows the date it used; only a date the user picks is sent, so a date saved in
+  // the settings is used here exactly as by the ribbon, the Sheets menu and the CLI.
+  let asOfChosen = false;
+  asOfInput.addEventListener('input', () => {
+    asOfChosen = asOfInput.value !== '';
+  });
+  const asOfAsked = () => (asOfChosen ? asOfInput.value : null);
 
   const checkButton = h('button', { class: 'pm-button pm-primary pm-action', attrs: { type: 'button' } }, 'Check plan');
   const coloursButton = h('button', { class: 'pm-button pm-action', attrs: { type: 'button' } }, 'Apply RAG colours');
@@ -273,6 +279,8 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
 
   function renderResult(r: PanelResult): void {
     const dueSoonDays = r.dueSoonDays;
+    // Show the date the run used; it stays the use case's choice until the user picks another.
+    if (!asOfChosen) asOfInput.value = r.asOf;
     results.replaceChildren();
     append(
       results,
@@ -290,7 +298,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   }
 
   async function check(prefix = ''): Promise<void> {
-    const result = valueOf(await controller.check(asOfInput.value));
+    const result = valueOf(await controller.check(asOfAsked()));
     if (result === null) return;
     renderResult(result);
     setStatus(prefix, result.headline);
@@ -300,7 +308,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
 
   function applyTask(what: { colours: boolean; summary: boolean }, progress: string): void {
     void runTask(progress, async () => {
-      const done = valueOf(await controller.apply(asOfInput.value, what));
+      const done = valueOf(await controller.apply(asOfAsked(), what));
       if (done === null) return;
       renderResult(done.result);
       setStatus(done.message, done.result.headline);
@@ -314,7 +322,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     if (!recordPeriod) return;
     confirmBox.hidden = true;
     void runTask('Recording the period…', async () => {
-      const out = await recordPeriod(asOfInput.value, periodInput.value, replace);
+      const out = await recordPeriod(asOfAsked(), periodInput.value, replace);
       if (!out.ok && 'confirm' in out) {
         confirmText.textContent = out.message;
         confirmBox.hidden = false;
@@ -487,7 +495,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       return;
     }
     void runTask('Reading the column headings…', async () => {
-      const view = valueOf(await controller.settingsView(asOfInput.value));
+      const view = valueOf(await controller.settingsView(asOfAsked()));
       if (view === null) return;
       renderSettings(view);
       settings.hidden = false;

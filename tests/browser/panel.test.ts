@@ -59,9 +59,11 @@ describe('the preview and the panel', () => {
     expect(await sheetCell(page, 'A4').textContent()).toBe('Ref');
     expect(await sheetCell(page, 'H4').textContent()).toBe('Status');
     expect(await page.locator('#sheet .sv-tab').allTextContents()).toEqual(['CIP Monitoring', 'Notes']);
-    expect(await panel(page).getByLabel('As of').inputValue()).toBe('2018-09-30');
+    expect(await panel(page).getByLabel('As of').inputValue()).toBe('');
 
     await checkPlan(page);
+    // The run shows the date it used (today in the preview, 30/09/2018).
+    expect(await panel(page).getByLabel('As of').inputValue()).toBe('2018-09-30');
     const headline = await panel(page).locator('.pm-headline').textContent();
     expect(headline).toContain('62 actions');
     expect(headline).toContain('0 errors');
@@ -282,9 +284,9 @@ describe('the preview and the panel', () => {
     await page.screenshot({ path: artifact('preview-dark.png') });
 
     // An error message fits and reads well too.
-    await panel(page).getByLabel('As of').fill('');
-    await button(page, 'Check plan').click();
-    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('The as-of date is not a date');
+    await panel(page).getByLabel('Period name').fill('');
+    await panel(page).getByRole('button', { name: 'Record period', exact: true }).click();
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('Give the period a name');
     await every(() => null);
 
     // And the settings view.

@@ -112,7 +112,7 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect(await root.getAttribute('class')).toContain('google');
     expect(await root.getAttribute('class')).not.toContain('fluent');
     expect(await root.getAttribute('aria-label')).toBe('Plan Monitor for Google Sheets');
-    expect(await root.getByLabel('As of').inputValue()).toBe('2018-09-30');
+    expect(await root.getByLabel('As of').inputValue()).toBe('');
     expect(await root.locator('.pm-settings').isHidden()).toBe(true);
     expect(await calls(page)).toEqual([]); // nothing is read until asked
 
@@ -295,9 +295,9 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     await page.locator('#unnamed-probe').evaluate((el) => el.remove());
 
     // An error message fits too.
-    await app(page).getByLabel('As of').fill('');
-    await button(page, 'Check plan').click();
-    await expect.poll(() => alertText(page).textContent()).toContain('The as-of date is not a date');
+    await app(page).getByLabel('Period name').fill('');
+    await app(page).getByRole('button', { name: 'Record period', exact: true }).click();
+    await expect.poll(() => alertText(page).textContent()).toContain('Give the period a name');
     await assertFits(page, 'with an error');
 
     // And the settings view, every field named.

@@ -27,7 +27,7 @@ describe('plan-monitor check', () => {
   it('checks the sample: exit 0, a headline and the overdue list', () => {
     const r = cli('check', sample, '--as-of', '2018-09-30');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Checked 'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings.");
+    expect(r.stdout).toContain("Checked 'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
     expect(r.stdout).toMatch(/Overdue actions \(1\)\n.*\n\s+6\.4\s+Produce a Workforce/);
     expect(r.stderr).toBe('');
   });
@@ -144,7 +144,7 @@ describe('usage and file problems: exit 2, one plain line, no stack trace', () =
     ['a corrupt workbook', () => ['check', writeBytes('corrupt.xlsx', Buffer.from('PK\u0003\u0004garbage garbage'))], /could not be read as an \.xlsx workbook/],
     ['no such sheet', () => ['check', sample, '--sheet', 'Nope'], /There is no sheet 'Nope'.*'CIP Monitoring', 'Notes'/],
     ['a sheet with no header', () => ['check', sample, '--sheet', 'Notes'], /Could not find the column headings on sheet 'Notes'/],
-    ['a bad --as-of', () => ['check', sample, '--as-of', '30/09/2018'], /--as-of must be a date written as YYYY-MM-DD/],
+    ['a bad --as-of', () => ['check', sample, '--as-of', '31/09/2018'], /--as-of must be a date written as YYYY-MM-DD or DD\/MM\/YYYY/],
     ['an unknown command', () => ['colour', sample], /Unknown command 'colour'/],
     ['an unknown option', () => ['check', sample, '--colour'], /Unknown option '--colour'/],
     ['apply without --out', () => ['apply', sample], /apply needs --out OUT\.xlsx, or --in-place/],

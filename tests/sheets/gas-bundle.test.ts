@@ -114,10 +114,11 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     vm.runInContext(code, context);
     call(context, 'pmRecordPeriod');
     expect(fake.book.sheet('Plan Monitor History').hidden).toBe(true);
-    expect(fake.ui.toasts.at(-1)?.message).toBe('Recorded “Sept 2018”: 62 actions. The summary now compares with it.');
+    // The same words as the panel's (shared/app/messages), as of today: no date is saved in the settings.
+    expect(fake.ui.toasts.at(-1)?.message).toMatch(/^Recorded “Sept 2018”: 62 actions as of \d\d\/\d\d\/\d{4}, kept in the hidden sheet 'Plan Monitor History'\. The summary now compares with it\.$/);
     const before = JSON.stringify(fake.snapshot());
     call(context, 'pmRecordPeriod');
-    expect(fake.ui.alerts.at(-1)?.prompt).toBe('A period called “Sept 2018” is already recorded. Replace it with the plan as it stands now?');
+    expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/^A period called “Sept 2018” is already recorded \(as of \d\d\/\d\d\/\d{4}\)\. Replace it with the plan as it stands now\?$/);
     expect(fake.ui.toasts.at(-1)?.message).toBe('Kept the period already recorded. Nothing was changed.');
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });

@@ -52,8 +52,8 @@ describe('PanelController', () => {
   });
 
   it('refuses a bad as-of date in plain words', async () => {
-    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).check('30/09/2018');
-    expect(out).toEqual({ ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as YYYY-MM-DD.' });
+    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).check('31/09/2018');
+    expect(out).toEqual({ ok: false, message: 'The as-of date is not a date. Pick one from the calendar, or type it as dd/mm/yyyy.' });
   });
 
   it('opens settings even when no header is recognised, offering the likeliest heading row', async () => {

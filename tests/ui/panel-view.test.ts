@@ -58,7 +58,6 @@ function fake(over: Partial<PanelActions> = {}) {
   const calls: string[] = [];
   const saved: SettingsInput[] = [];
   const actions: PanelActions = {
-    defaultAsOf: () => '2018-09-30',
     check: async (asOf) => {
       calls.push(`check ${asOf}`);
       return { ok: true, value: result() };
@@ -103,7 +102,8 @@ describe('mountPanel', () => {
     expect(root.classList.contains('google')).toBe(true);
     expect(root.getAttribute('aria-label')).toBe('Plan Monitor for Google Sheets');
     const input = q<HTMLInputElement>('input[type="date"]');
-    expect(input.value).toBe('2018-09-30');
+    // Empty until a run shows the date it used: no date is sent unless the user picks one.
+    expect(input.value).toBe('');
     expect(input.labels?.[0]?.textContent).toBe('As of');
     expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
     expect(q('[role="status"]').getAttribute('aria-live')).toBe('polite');
@@ -213,7 +213,7 @@ describe('mountPanel', () => {
     buttonNamed('Save settings').click();
     await settle();
     expect(saved).toEqual([{ rules: { 'duplicate-ref': 'off' }, columns: { commentary: 'Progress update', status: 'I' }, dueSoonDays: 21 }]);
-    expect(calls).toEqual(['check 2018-09-30']);
+    expect(calls).toEqual(['check null']);
     expect(q('.pm-settings').hidden).toBe(true);
     expect(q('.pm-status-text').textContent).toBe('Saved in the workbook.');
     expect(document.activeElement?.textContent).toBe('Settings');

@@ -1,4 +1,6 @@
-import { recordPeriod } from '../../../shared/history/record-period';
+import { describeProblem } from '../../../shared/app/messages';
+import { periodToRecord } from '../../../shared/app/use-cases';
+import { localClock } from '../../host/local-clock';
 import { planOptions, str, type Command } from '../command';
 import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
@@ -17,9 +19,10 @@ export const snapshotCommand: Command = {
     if (label === undefined) throw new CliError('snapshot needs --period LABEL, such as --period "Sept 2018".');
     const { target, inPlace } = saveTarget(file, values, 'snapshot');
     const { port, seen, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
-    // The host reads the clock; the engine is given it.
-    const recorded = recordPeriod(run, label, new Date().toISOString().slice(0, 19));
-    if ('error' in recorded) throw new CliError(recorded.error);
+    // Recording a label again replaces it, as the usage says.
+    const result = periodToRecord(run, label, true, localClock);
+    if (!result.ok) throw new CliError(describeProblem(result.problem));
+    const recorded = result.value;
     checkExtension(target, port.macroEnabled);
     await port.writeHiddenSheet(recorded.sheet, recorded.rows).catch((e: unknown) => {
       if (e instanceof XlsxError) throw fileProblem(file, e);

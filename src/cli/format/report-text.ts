@@ -1,13 +1,14 @@
 import type { CheckedPlan } from '../../../shared/check-plan';
-import { formatDay, formatParsedDate } from '../../../shared/dates/format-date';
+import { formatParsedDate } from '../../../shared/dates/format-date';
 import type { CrossTab } from '../../../shared/summary/summary';
 import { renderTable } from './text-table';
+import { headline as sharedHeadline } from '../../../shared/app/messages';
 
 const wide = [8, 48, 28, 14, 14, 16, 40];
 
+/** The panel's and the Sheets menu's headline, as a sentence of what was done. */
 export function headline(c: CheckedPlan): string {
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `Checked '${c.sheet}' as of ${formatDay(c.asOf)}: ${plural(c.summary.actions, 'action')}, ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}.`;
+  return `Checked ${sharedHeadline(c)}`;
 }
 
 export function findingsText(c: CheckedPlan): string {

@@ -1,0 +1,51 @@
+/**
+ * Every sentence the use cases' results become, in one place: the task pane, the sidebar, the Sheets
+ * menu, the ribbon and the CLI all say the same thing in the same words.
+ */
+import type { CheckedPlan } from '../check-plan';
+import { formatDay } from '../dates/format-date';
+import type { EditPlan } from '../edit-plan/edit-plan';
+import type { RecordedPeriod } from '../history/record-period';
+import type { ApplyReport } from '../workbook/workbook';
+import type { AppProblem } from './problems';
+import type { AsOfSource } from './run-options';
+import { plural } from './words';
+
+export function describeProblem(p: AppProblem): string {
+  switch (p.code) {
+    case 'cannot-read-plan':
+    case 'bad-settings':
+      return p.message;
+    case 'bad-period-name':
+      return p.reason === 'empty' ? 'Give the period a name, such as "Sept 2018" or "Q2 2018/19".' : 'A period name must be at most 40 characters.';
+    case 'period-exists':
+      return `A period called “${p.label}” is already recorded (as of ${formatDay(p.asOf)}). Replace it with the plan as it stands now?`;
+  }
+}
+
+/** "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue." */
+export function headline(c: CheckedPlan): string {
+  return `'${c.sheet}' as of ${formatDay(c.asOf)}: ${plural(c.summary.actions, 'action')}, ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.summary.overdue.length} overdue.`;
+}
+
+/** Where the as-of date came from, when it was not asked for: the officer should know the tool did not use today. */
+export function asOfNote(c: CheckedPlan, source: AsOfSource): string | null {
+  return source === 'settings' ? `As of ${formatDay(c.asOf)}, the date saved in the settings.` : null;
+}
+
+/** What an apply did, in one or two sentences. */
+export function appliedMessage(plan: EditPlan, report: ApplyReport): string {
+  const parts: string[] = [];
+  if (plan.fills.length > 0 || report.colouredCells > 0) parts.push(`Coloured ${plural(report.colouredCells, 'status cell')} on '${plan.sheet}'.`);
+  if (report.summarySheet) parts.push(`Wrote the summary to sheet '${report.summarySheet}'.`);
+  if (plan.summaryChoice?.renamed) parts.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone.`);
+  return parts.join(' ');
+}
+
+export function recordedMessage(recorded: RecordedPeriod, label: string, c: CheckedPlan): string {
+  return `${recorded.replaced ? 'Replaced' : 'Recorded'} “${label.trim()}”: ${plural(recorded.actions, 'action')} as of ${formatDay(c.asOf)}, kept in the hidden sheet '${recorded.sheet}'. The summary now compares with it.`;
+}
+
+export function settingsSavedMessage(sheet: string): string {
+  return `Saved in the workbook (hidden sheet '${sheet}'), so everyone who opens it gets these settings.`;
+}

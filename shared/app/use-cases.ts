@@ -1,0 +1,79 @@
+/**
+ * The use cases every entry point calls (task pane, sidebar, ribbon, Sheets menu, preview, CLI): each
+ * takes a port, the options and a clock, and returns a coded result. Apps Script's menu, which is
+ * synchronous, runs the same steps through the synchronous functions beside them.
+ */
+import type { EditPlan } from '../edit-plan/edit-plan';
+import { recordPeriod, type RecordedPeriod } from '../history/record-period';
+import { planEdits, type PreparedRun, type RunFailure } from '../run/prepare-run';
+import { readRun } from '../run/read-run';
+import { settingsSheetName, settingsSheetRows } from '../settings/settings-sheet';
+import { parseSettings, renderSettingsProblem, type SettingsInput } from '../settings/settings';
+import type { ApplyReport, WorkbookPort } from '../workbook/workbook';
+import type { Clock } from './clock';
+import type { AppResult } from './problems';
+import { asOfSource, runRequest, type AsOfSource, type RunOptions } from './run-options';
+
+export interface Checked {
+  run: PreparedRun;
+  asOfSource: AsOfSource;
+}
+
+function failed(run: RunFailure): AppResult<never> {
+  return { ok: false, problem: { code: 'cannot-read-plan', reason: run.code, message: run.message } };
+}
+
+export async function checkPlan(port: WorkbookPort, clock: Clock, options: RunOptions = {}): Promise<AppResult<Checked>> {
+  const { workbook, run } = await readRun(port, runRequest(options, clock));
+  if (!run.ok) return failed(run);
+  return { ok: true, value: { run, asOfSource: asOfSource(options, workbook) } };
+}
+
+export interface Applied extends Checked {
+  plan: EditPlan;
+  report: ApplyReport;
+}
+
+/** Colours and/or the summary, always on a fresh read so the edits match the sheet as it is now. */
+export async function applyPlan(port: WorkbookPort, clock: Clock, what: { colours: boolean; summary: boolean }, options: RunOptions = {}): Promise<AppResult<Applied>> {
+  const checked = await checkPlan(port, clock, options);
+  if (!checked.ok) return checked;
+  const plan = planEdits(checked.value.run, what);
+  const report = await port.applyEditPlan(plan);
+  return { ok: true, value: { ...checked.value, plan, report } };
+}
+
+/**
+ * The history sheet's rows with the plan recorded as `label`. A label already recorded is replaced
+ * only when `replace` says so; otherwise the problem asks to confirm. Shared by the async use case
+ * and the Sheets menu.
+ */
+export function periodToRecord(run: PreparedRun, label: string, replace: boolean, clock: Clock): AppResult<RecordedPeriod> {
+  const exists = run.history.find((p) => p.label.toLowerCase() === label.replace(/\s+/g, ' ').trim().toLowerCase());
+  if (exists && !replace) return { ok: false, problem: { code: 'period-exists', label: exists.label, asOf: exists.asOf } };
+  const recorded = recordPeriod(run, label, clock.now());
+  if ('error' in recorded) return { ok: false, problem: { code: 'bad-period-name', reason: recorded.error.startsWith('Give') ? 'empty' : 'too-long' } };
+  return { ok: true, value: recorded };
+}
+
+export interface Recorded extends Checked {
+  recorded: RecordedPeriod;
+  label: string;
+}
+
+export async function recordPlanPeriod(port: WorkbookPort, clock: Clock, label: string, replace: boolean, options: RunOptions = {}): Promise<AppResult<Recorded>> {
+  const checked = await checkPlan(port, clock, options);
+  if (!checked.ok) return checked;
+  const recorded = periodToRecord(checked.value.run, label, replace, clock);
+  if (!recorded.ok) return recorded;
+  await port.writeHiddenSheet(recorded.value.sheet, recorded.value.rows);
+  return { ok: true, value: { ...checked.value, recorded: recorded.value, label } };
+}
+
+/** Validates and writes the settings sheet; a bad value is refused naming it, and nothing is written. */
+export async function saveSettings(port: WorkbookPort, input: SettingsInput): Promise<AppResult<{ sheet: string }>> {
+  const parsed = parseSettings(input);
+  if (!parsed.ok) return { ok: false, problem: { code: 'bad-settings', message: parsed.problems.map(renderSettingsProblem).join(' ') } };
+  await port.writeHiddenSheet(settingsSheetName, settingsSheetRows(input));
+  return { ok: true, value: { sheet: settingsSheetName } };
+}

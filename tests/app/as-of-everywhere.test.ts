@@ -1,0 +1,77 @@
+/**
+ * The same workbook gives the same answer from every entry point: with an as-of date saved in the
+ * settings and today long after it, the task pane (and sidebar and preview, which share its
+ * controller), the ribbon, the Sheets menu and the CLI all report as of the saved date.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../shared/dates/day';
+import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import { runCommand } from '../../src/excel/commands';
+import { ExcelWorkbookPort } from '../../src/excel/excel-port';
+import { PanelController } from '../../src/ui/panel-controller';
+import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
+import { sampleSetup } from '../contract/adapter-contract';
+import { excelFactory, memoryFactory } from '../contract/adapters';
+import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
+import { tempDir } from '../helpers/xlsx';
+import { fakeSpreadsheet } from '../sheets/sheets-fixture';
+
+const root = path.resolve(__dirname, '../..');
+const later = () => dayFromIso('2026-12-01') ?? 0;
+const withSavedAsOf = () => [...sampleSetup(), { name: settingsSheetName, rows: settingsSheetRows({ asOf: '2018-09-30' }) }];
+const expected = "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.";
+
+let client: ExcelClient;
+let restore: () => void;
+beforeAll(() => {
+  client = loadExcelClient();
+  restore = useGlobals(client);
+});
+afterAll(() => {
+  restore();
+  client.close();
+});
+
+describe('the as-of date saved in the settings, from every entry point', () => {
+  it('the panel (task pane, sidebar, preview) with no date picked', async () => {
+    const { port } = await memoryFactory(withSavedAsOf());
+    const out = await new PanelController(port, later).check(null);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.headline).toBe(expected);
+    expect(out.value.asOf).toBe('2018-09-30');
+    expect(out.value.notes[0]).toBe('As of 30/09/2018, the date saved in the settings.');
+    // A date the user picks still wins.
+    const picked = await new PanelController(port, later).check('2018-06-30');
+    expect(picked.ok && picked.value.asOf).toBe('2018-06-30');
+  });
+
+  it('the Excel ribbon’s Check plan', async () => {
+    await excelFactory(() => client)(withSavedAsOf());
+    const report = await runCommand('checkPlan', new PanelController(new ExcelWorkbookPort(), later));
+    expect(report.failed).toBe(false);
+    expect(report.message.startsWith(expected)).toBe(true);
+  });
+
+  it('the Google Sheets menu’s Check plan', () => {
+    const fake = fakeSpreadsheet(withSavedAsOf());
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(readFileSync(path.join(root, 'dist/gas/Code.js'), 'utf8'), context);
+    vm.runInContext('pmCheckPlan()', context);
+    expect(fake.ui.toasts.at(-1)?.message.startsWith(expected)).toBe(true);
+  });
+
+  it('the CLI’s check', async () => {
+    const port = XlsxWorkbookPort.open(readFileSync(path.join(root, 'samples/cip-monitoring-sept-2018.xlsx')));
+    await port.writeHiddenSheet(settingsSheetName, settingsSheetRows({ asOf: '2018-09-30' }));
+    const file = path.join(tempDir(), 'saved-as-of.xlsx');
+    writeFileSync(file, port.toBytes());
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file], { encoding: 'utf8' });
+    expect(r.stdout.split('\n')[0]).toBe(`Checked ${expected}`);
+    const j = JSON.parse(spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file, '--json'], { encoding: 'utf8' }).stdout) as { asOf: string; overdue: unknown[] };
+    expect([j.asOf, j.overdue.length]).toEqual(['2018-09-30', 1]);
+  });
+});
