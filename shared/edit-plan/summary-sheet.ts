@@ -17,6 +17,30 @@ export type CellStyle = 'title' | 'note' | 'tableTitle' | 'header' | 'body' | 't
 /** Number formats: '@' keeps text literal (never a formula), '0' for counts. */
 export type NumberFormat = '@' | '0' | 'General';
 
+/** How a row style looks, resolved: hosts set exactly this, so the summary looks the same in every one. */
+export interface CellLook {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+  /** #RRGGBB */
+  fill?: string;
+  /** #RRGGBB */
+  fontColour?: string;
+  /** Wrap text, aligned to the top of the cell. */
+  wrapTop?: boolean;
+}
+
+/** The summary's look, in one place (a dark grey note passes 7:1 on white; the header fill is light grey). */
+export const summaryLooks: Readonly<Record<CellStyle, CellLook>> = {
+  title: { bold: true, size: 14 },
+  note: { italic: true, fontColour: '#505A5F' },
+  tableTitle: { bold: true, size: 12 },
+  header: { bold: true, fill: '#E5E6E7', wrapTop: true },
+  body: { wrapTop: true },
+  total: { bold: true },
+};
+
 export interface SummarySheetPlan {
   name: string;
   /** Rectangular, from A1. Every string is literal text to be written as text. */
@@ -25,6 +49,8 @@ export interface SummarySheetPlan {
   formats: NumberFormat[][];
   /** Rows by style, as A1 ranges across the table's width. */
   styles: Record<CellStyle, string[]>;
+  /** What each style looks like: hosts apply these and add nothing of their own. */
+  looks: Record<CellStyle, CellLook>;
   /** Fills on the summary sheet: the status table's labels carry their RAG colour. */
   fills: FillGroup[];
   /** Column widths in characters. */
@@ -195,6 +221,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     values,
     formats,
     styles,
+    looks: { ...summaryLooks },
     fills,
     columnWidths: [32, 48, 24, 16, 16, 16, 60, 14, 14].slice(0, width).concat(Array(Math.max(0, width - 9)).fill(14)),
     hiddenRows: [1],

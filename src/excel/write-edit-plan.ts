@@ -1,6 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { FillGroup } from '../../shared/edit-plan/status-fills';
-import type { CellStyle, ChartPlan, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
+import type { CellLook, CellStyle, ChartPlan, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
 import { cellAddress } from '../../shared/grid/a1';
 import type { CellValue } from '../../shared/grid/grid';
 
@@ -40,23 +40,20 @@ function queueFills(sheet: Excel.Worksheet, groups: readonly FillGroup[], option
   }
 }
 
-function queueStyle(sheet: Excel.Worksheet, style: CellStyle, ranges: readonly string[], options: WriteOptions): void {
+/** Sets a row style's look, as the edit plan resolved it: the same in every host. */
+function queueStyle(sheet: Excel.Worksheet, look: CellLook, ranges: readonly string[], options: WriteOptions): void {
+  if (Object.keys(look).length === 0) return;
   const targets = options.rangeAreas ? chunkAddresses(ranges).map((a) => sheet.getRanges(a)) : ranges.map((a) => sheet.getRange(a));
   for (const t of targets) {
     const font = t.format.font;
-    if (style === 'title') {
-      font.bold = true;
-      font.size = 14;
-    } else if (style === 'tableTitle') {
-      font.bold = true;
-      font.size = 12;
-    } else if (style === 'header') {
-      font.bold = true;
-      t.format.fill.color = '#E5E6E7';
-    } else if (style === 'total') font.bold = true;
-    else if (style === 'note') {
-      font.italic = true;
-      font.color = '#505A5F';
+    if (look.bold) font.bold = true;
+    if (look.italic) font.italic = true;
+    if (look.size !== undefined) font.size = look.size;
+    if (look.fontColour) font.color = look.fontColour;
+    if (look.fill) t.format.fill.color = look.fill;
+    if (look.wrapTop) {
+      t.format.wrapText = true;
+      t.format.verticalAlignment = 'Top';
     }
   }
 }
@@ -94,7 +91,7 @@ function queueSummary(context: Excel.RequestContext, plan: SummarySheetPlan, exi
   blocks.push({ from, to: plan.values.length });
   const [first, ...rest] = blocks;
   if (first) queueRows(sheet, plan, first, width);
-  for (const [style, ranges] of Object.entries(plan.styles) as [CellStyle, string[]][]) if (ranges.length > 0) queueStyle(sheet, style, ranges, options);
+  for (const [style, ranges] of Object.entries(plan.styles) as [CellStyle, string[]][]) if (ranges.length > 0) queueStyle(sheet, plan.looks[style], ranges, options);
   queueFills(sheet, plan.fills, options);
   plan.columnWidths.forEach((w, i) => {
     // Column width is in points; a character of the default font is about 7 points wide.

@@ -186,17 +186,17 @@ export class SheetsAdapter {
     const maxRows = sheet.getMaxRows();
     if (summary.values.length > maxRows) sheet.insertRowsAfter(maxRows, summary.values.length - maxRows);
     sheet.getRange(1, 1, summary.values.length, width).setValues(summary.values.map((r) => r.map((v) => (v === null ? '' : literalForSheets(v)))));
-    const style: Record<CellStyle, ((l: GoogleAppsScript.Spreadsheet.RangeList) => void) | null> = {
-      title: (l) => l.setFontWeight('bold'),
-      tableTitle: (l) => l.setFontWeight('bold'),
-      header: (l) => l.setFontWeight('bold').setBackground('#e5e6e7'),
-      total: (l) => l.setFontWeight('bold'),
-      note: (l) => l.setFontColor('#505a5f'),
-      body: null,
-    };
+    // Each row style's look as the edit plan resolved it, one RangeList per style: the same look as in Excel and the .xlsx.
     for (const [name, ranges] of Object.entries(summary.styles) as [CellStyle, string[]][]) {
-      const apply = style[name];
-      if (apply && ranges.length > 0) apply(sheet.getRangeList(ranges));
+      const look = summary.looks[name];
+      if (ranges.length === 0 || Object.keys(look).length === 0) continue;
+      const l = sheet.getRangeList(ranges);
+      if (look.bold) l.setFontWeight('bold');
+      if (look.italic) l.setFontStyle('italic');
+      if (look.size !== undefined) l.setFontSize(look.size);
+      if (look.fontColour) l.setFontColor(look.fontColour);
+      if (look.fill) l.setBackground(look.fill);
+      if (look.wrapTop) l.setWrap(true).setVerticalAlignment('top');
     }
     for (const g of summary.fills) sheet.getRangeList(g.ranges).setBackground(g.fill).setFontColor(g.text);
     summary.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w * 7));

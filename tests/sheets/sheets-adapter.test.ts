@@ -64,7 +64,8 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     const growth = (r: typeof small) => r?.calls.get('Sheet.insertRowsAfter') ?? 0;
     expect((large?.writeCalls ?? 0) - growth(large)).toBe((medium?.writeCalls ?? 0) - growth(medium));
     expect(growth(large)).toBe(1);
-    for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(72);
+    // Every row style of the summary costs a RangeList and one call per part of its look (bold, size, fill, wrap…).
+    for (const r of results) expect(r.writeCalls).toBeLessThanOrEqual(80);
     // Reading: the spreadsheet, its sheets, and per sheet its name, visibility, data range, values,
     // backgrounds and filter (formulas only when a value looks like an error: none here); at the first
     // date cell, the spreadsheet's time zone and its offset (one formatDate); the number formats of a

@@ -10,7 +10,7 @@ import { XlsxError } from '../../xlsx/xlsx-error';
 export const applyCommand: Command = {
   name: 'apply',
   description: 'Colour the status cells and write the summary sheet, then save (to --out, or over FILE with --in-place).',
-  usage: 'plan-monitor apply FILE (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  usage: 'plan-monitor apply FILE (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of DATE] [--settings FILE.json] [--json]',
   options: { ...planOptions, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
   async run(file, values, print) {
     const { target, inPlace } = saveTarget(file, values, 'apply');

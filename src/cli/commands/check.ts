@@ -6,7 +6,7 @@ import { loadPlan } from '../load-plan';
 export const checkCommand: Command = {
   name: 'check',
   description: 'Check the plan: list problems and overdue actions. Exit 1 when there are errors.',
-  usage: 'plan-monitor check FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  usage: 'plan-monitor check FILE [--sheet NAME] [--as-of DATE] [--settings FILE.json] [--json]',
   options: planOptions,
   async run(file, values, print) {
     const { run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });

@@ -8,7 +8,7 @@ import { loadPlan } from '../load-plan';
 export const reportCommand: Command = {
   name: 'report',
   description: 'Write the committee report: one self-contained HTML page (period comparison, themes with a chart, changes, slipped / overdue / not-started lists), printable to A4.',
-  usage: 'plan-monitor report FILE --html OUT.html [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--title TEXT]',
+  usage: 'plan-monitor report FILE --html OUT.html [--sheet NAME] [--as-of DATE] [--settings FILE.json] [--title TEXT]',
   options: { ...planOptions, html: { type: 'string' }, title: { type: 'string' } },
   async run(file, values, print) {
     const out = str(values, 'html');

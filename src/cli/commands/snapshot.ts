@@ -12,7 +12,7 @@ import { formatDay } from '../../../shared/dates/format-date';
 export const snapshotCommand: Command = {
   name: 'snapshot',
   description: 'Record the plan as it stands as a period (e.g. "Sept 2018") in the workbook’s history sheet, then save. Recording a label again replaces it.',
-  usage: 'plan-monitor snapshot FILE --period LABEL (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json]',
+  usage: 'plan-monitor snapshot FILE --period LABEL (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of DATE] [--settings FILE.json]',
   options: { ...planOptions, period: { type: 'string' }, out: { type: 'string' }, 'in-place': { type: 'boolean' } },
   async run(file, values, print) {
     const label = str(values, 'period');

@@ -6,7 +6,7 @@ import { loadPlan } from '../load-plan';
 export const summaryCommand: Command = {
   name: 'summary',
   description: 'Print the summary tables: status counts, themes, slipped, overdue, due soon, not started, leads.',
-  usage: 'plan-monitor summary FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--settings FILE.json] [--json]',
+  usage: 'plan-monitor summary FILE [--sheet NAME] [--as-of DATE] [--settings FILE.json] [--json]',
   options: planOptions,
   async run(file, values, print) {
     const { run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });

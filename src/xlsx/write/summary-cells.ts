@@ -6,14 +6,6 @@ import type { NewCell } from './worksheet-xml';
 /** Excel's built-in ids for the formats the engine asks for: '@' Text, '0' whole numbers. */
 const numFmtIds: Record<NumberFormat, number | undefined> = { '@': 49, '0': 1, General: undefined };
 
-const looks: Record<CellStyle, StyleChange> = {
-  title: { bold: true, size: 14 },
-  note: { italic: true, fontColour: '#505A5F' },
-  tableTitle: { bold: true, size: 12 },
-  header: { bold: true, fill: '#E5E6E7', wrapTop: true },
-  body: { wrapTop: true },
-  total: { bold: true },
-};
 
 function eachCell(range: string, fn: (row: number, col: number) => void): void {
   const r = parseRangeAddress(range);
@@ -51,7 +43,7 @@ export function* summaryCells(plan: SummarySheetPlan, styles: StyleBook): Genera
       const key = ((style ? styleCodes[style] : 0) * 100 + (fmt ?? 99)) * 1000 + (ragIndex ?? 999);
       let s = made.get(key);
       if (s === undefined) {
-        const change: StyleChange = { ...(style ? looks[style] : {}) };
+        const change: StyleChange = { ...(style ? plan.looks[style] : {}) };
         if (fmt !== undefined) change.numFmtId = fmt;
         if (rag) Object.assign(change, { fill: rag.fill, fontColour: rag.text });
         s = styles.derive(0, change);
