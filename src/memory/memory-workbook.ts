@@ -12,6 +12,10 @@ export interface MemoryCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+  wrap?: boolean;
   /** A formula, as typed ("=A1/0"); `value` is its result, or null when that is an error. */
   formula?: string;
   /** The error a formula shows (#REF!, #N/A…). */
@@ -151,12 +155,21 @@ export class MemoryWorkbookPort implements WorkbookPort {
           t.cells.set(cellAddress(r + 1, c + 1), { value: v, numberFormat: summary.formats[r]?.[c] ?? 'General' });
         }),
       );
-      for (const style of ['title', 'tableTitle', 'header', 'total'] as const)
-        for (const range of summary.styles[style])
+      // Each row style's look as the edit plan resolved it.
+      for (const [style, ranges] of Object.entries(summary.styles) as [keyof typeof summary.looks, string[]][]) {
+        const look = summary.looks[style];
+        for (const range of ranges)
           forEachCell(range, (addr) => {
-            const cell = t.cells.get(addr) ?? { value: null };
-            t.cells.set(addr, { ...cell, bold: true });
+            const cell: MemoryCell = { ...(t.cells.get(addr) ?? { value: null }) };
+            if (look.bold) cell.bold = true;
+            if (look.italic) cell.italic = true;
+            if (look.size !== undefined) cell.size = look.size;
+            if (look.fontColour) cell.fontColor = look.fontColour;
+            if (look.fill) cell.fill = look.fill;
+            if (look.wrapTop) cell.wrap = true;
+            t.cells.set(addr, cell);
           });
+      }
       paint(t, summary.fills);
       t.hiddenRows = new Set(summary.hiddenRows);
     }

@@ -35,6 +35,29 @@ export interface SheetDump {
   fills: Record<string, string>;
   /** Addresses of cells that hold a formula. */
   formulas: string[];
+  /** The summary sheet's cells that look other than plain (bold, italic, size, text colour, wrap); other sheets dump none. */
+  looks?: Record<string, LookDump>;
+}
+
+/** A cell's look where it is not the default: what a host that drifts from the edit plan would get wrong. */
+export interface LookDump {
+  bold?: true;
+  italic?: true;
+  size?: number;
+  fontColour?: string;
+  wrap?: true;
+}
+
+/** Only what differs from a plain cell (not bold, not italic, 11 pt, black, not wrapped). */
+export function lookDump(l: { bold?: boolean | null; italic?: boolean | null; size?: number | null; fontColour?: string | null; wrap?: boolean | null }): LookDump | null {
+  const out: LookDump = {};
+  if (l.bold) out.bold = true;
+  if (l.italic) out.italic = true;
+  if (l.size && l.size !== 11) out.size = l.size;
+  const colour = l.fontColour?.toUpperCase();
+  if (colour && colour !== '#000000') out.fontColour = colour;
+  if (l.wrap) out.wrap = true;
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 export interface AdapterUnderTest {
@@ -287,6 +310,21 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(j.dueSoon.map((o) => [o.ref, o.due])).toEqual([['1.1', '2018-09-30'], ['1.2', '2018-09-30']]);
       const late = jsonReport(await preparedAt(adapter.port, '2018-10-02'));
       expect(late.overdue.map((o) => [o.ref, o.due])).toEqual([['1.4', '2018-09-01'], ['1.1', '2018-09-30'], ['1.2', '2018-09-30']]);
+    });
+
+    it('the summary sheet looks as the edit plan says, the same in every host', async () => {
+      const adapter = await make(sampleSetup());
+      await adapter.port.applyEditPlan(planEdits(await prepared(adapter.port), { colours: false, summary: true }));
+      const looks = (await adapter.dump()).find((d) => d.name === 'Plan Summary')?.looks ?? {};
+      expect([looks.A2, looks.A3, looks.A5, looks.A6, looks.B6, looks.A7, looks.A12]).toEqual([
+        { bold: true, size: 14 },
+        { italic: true, fontColour: '#505A5F' },
+        { bold: true, size: 12 },
+        { bold: true, wrap: true },
+        { bold: true, wrap: true },
+        { wrap: true, fontColour: defaultPalette.blue.text.toUpperCase() },
+        { bold: true },
+      ]);
     });
 
     it('records a history of 2,000 rows and reads every one back, and a new history sheet is hidden', async () => {

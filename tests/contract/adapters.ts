@@ -7,7 +7,8 @@ import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
-import type { AdapterUnderTest, SheetDump, SheetSetup, WorkbookSetup } from './adapter-contract';
+import { lookDump, type AdapterUnderTest, type LookDump, type SheetDump, type SheetSetup, type WorkbookSetup } from './adapter-contract';
+import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
 import { FakeExcelHost } from '../excel/harness/fake-excel-host';
 import type { ExcelClient } from '../excel/harness/load-excel-client';
@@ -52,14 +53,18 @@ export const memoryFactory: HostileFactory = async (sheets) => {
         const values: SheetDump['values'] = {};
         const fills: SheetDump['fills'] = {};
         const formulas: string[] = [];
+        const looks: Record<string, LookDump> = {};
+        const isSummary = s.cells.get('A1')?.value === summaryMarker;
         for (const [addr, c] of s.cells) {
           if (c.formula !== undefined) {
             values[addr] = c.formula;
             formulas.push(addr);
           } else if (c.value !== null && c.value !== '') values[addr] = c.value;
           if (c.fill) fills[addr] = c.fill.toUpperCase();
+          const look = isSummary ? lookDump({ bold: c.bold, italic: c.italic, size: c.size, fontColour: c.fontColor, wrap: c.wrap }) : null;
+          if (look) looks[addr] = look;
         }
-        return { name: s.name, visibility: s.visibility, values, fills, formulas: formulas.sort() };
+        return { name: s.name, visibility: s.visibility, values, fills, formulas: formulas.sort(), ...(isSummary ? { looks } : {}) };
       });
     },
   };
@@ -73,9 +78,14 @@ async function xlsxDump(bytes: Uint8Array): Promise<SheetDump[]> {
     const values: SheetDump['values'] = {};
     const fills: SheetDump['fills'] = {};
     const formulas: string[] = [];
+    const looks: Record<string, LookDump> = {};
+    const isSummary = ws.getCell('A1').value === summaryMarker;
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.isMerged && cell.master !== cell) return;
+        const argb = cell.font?.color?.argb;
+        const look = isSummary ? lookDump({ bold: cell.font?.bold, italic: cell.font?.italic, size: cell.font?.size, fontColour: argb ? `#${argb.slice(2)}` : null, wrap: cell.alignment?.wrapText }) : null;
+        if (look) looks[cell.address] = look;
         const v = cell.value;
         if (v instanceof Date) values[cell.address] = v.getTime() / 86_400_000 + 25569;
         else if (v !== null && typeof v === 'object' && 'formula' in v) {
@@ -87,7 +97,7 @@ async function xlsxDump(bytes: Uint8Array): Promise<SheetDump[]> {
         if (fill && fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb) fills[cell.address] = `#${fill.fgColor.argb.slice(2).toUpperCase()}`;
       }),
     );
-    return { name: ws.name, visibility: ws.state, values, fills, formulas };
+    return { name: ws.name, visibility: ws.state, values, fills, formulas, ...(isSummary ? { looks } : {}) };
   });
 }
 

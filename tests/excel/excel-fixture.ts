@@ -1,6 +1,7 @@
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
-import type { SheetSetup, WorkbookSetup } from '../contract/adapter-contract';
+import { lookDump, type LookDump, type SheetSetup, type WorkbookSetup } from '../contract/adapter-contract';
+import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
 import type { SheetDump } from '../contract/adapter-contract';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { FakeWorkbook } from './harness/fake-excel-host';
@@ -39,13 +40,17 @@ export function dumpBook(book: FakeWorkbook): SheetDump[] {
     const values: SheetDump['values'] = {};
     const fills: SheetDump['fills'] = {};
     const formulas: string[] = [];
+    const looks: Record<string, LookDump> = {};
+    const isSummary = s.cells.A1?.value === summaryMarker;
     for (const [addr, cell] of Object.entries(s.cells)) {
       if (cell.formula !== null) {
         values[addr] = cell.formula;
         formulas.push(addr);
       } else if (cell.value !== null && cell.value !== '') values[addr] = cell.value;
       if (cell.fill) fills[addr] = cell.fill.toUpperCase();
+      const look = isSummary ? lookDump({ bold: cell.bold, italic: cell.italic, size: cell.size, fontColour: cell.fontColor, wrap: cell.wrapText }) : null;
+      if (look) looks[addr] = look;
     }
-    return { name: s.name, visibility: s.visibility.toLowerCase() === 'visible' ? 'visible' : 'hidden', values, fills, formulas };
+    return { name: s.name, visibility: s.visibility.toLowerCase() === 'visible' ? 'visible' : 'hidden', values, fills, formulas, ...(isSummary ? { looks } : {}) };
   });
 }

@@ -1,6 +1,7 @@
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
-import type { SheetDump } from '../contract/adapter-contract';
+import { lookDump, type LookDump, type SheetDump } from '../contract/adapter-contract';
+import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
 import type { HostileSheet } from '../contract/adapters';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
 
@@ -55,8 +56,12 @@ export function dumpSpreadsheet(fake: FakeAppsScript): SheetDump[] {
     const values: SheetDump['values'] = {};
     const fills: SheetDump['fills'] = {};
     const formulas: string[] = [];
+    const looks: Record<string, LookDump> = {};
+    const isSummary = s.cells.get('A1')?.value === summaryMarker;
     for (const c of s.cells.values()) {
       const addr = cellAddress(c.row, c.column);
+      const look = isSummary ? lookDump({ bold: c.fontWeight === 'bold', italic: c.fontStyle === 'italic', size: c.fontSize, fontColour: c.fontColor, wrap: c.wrap }) : null;
+      if (look) looks[addr] = look;
       if (c.formula !== null) {
         values[addr] = c.formula;
         formulas.push(addr);
@@ -64,6 +69,6 @@ export function dumpSpreadsheet(fake: FakeAppsScript): SheetDump[] {
       else if (c.value !== null && c.value !== '') values[addr] = c.value as string | number | boolean;
       if (c.background) fills[addr] = c.background.toUpperCase();
     }
-    return { name: s.name, visibility: s.hidden ? 'hidden' : 'visible', values, fills, formulas: formulas.sort() };
+    return { name: s.name, visibility: s.hidden ? 'hidden' : 'visible', values, fills, formulas: formulas.sort(), ...(isSummary ? { looks } : {}) };
   });
 }
