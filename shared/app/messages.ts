@@ -9,7 +9,7 @@ import type { RecordedPeriod } from '../history/record-period';
 import type { ApplyReport } from '../workbook/workbook';
 import type { AppProblem } from './problems';
 import type { AsOfSource } from './run-options';
-import { plural } from './words';
+import { plural } from '../text/plural';
 
 export function describeProblem(p: AppProblem): string {
   switch (p.code) {

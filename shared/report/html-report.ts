@@ -16,6 +16,7 @@ import type { Rag, StatusDef } from '../status/schemes';
 import { unrecognisedStatus, type ListedAction } from '../summary/summary';
 import type { ThemeRollup } from '../summary/themes';
 import { chipColours, escapeHtml, ragWords, statusByThemeSvg, type ChartStatus } from './svg-chart';
+import { plural } from '../text/plural';
 
 export { escapeHtml } from './svg-chart';
 
@@ -94,9 +95,6 @@ function table(caption: string, columns: Column[], rows: Cell[][], options: { co
   return `<table${cls} border="1">\n<caption>${escapeHtml(caption)}</caption>\n${cols}${head}\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Writes a chip: the RAG fill with dark text and a darker edge; the words are always there. */
 function chip(label: string, rag: Rag, palette: Record<Rag, Swatch>): string {

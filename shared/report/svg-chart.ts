@@ -5,6 +5,7 @@
 import { contrastRatio, defaultPalette, type Swatch } from '../settings/palette';
 import type { Rag } from '../status/schemes';
 import type { ThemeRollup } from '../summary/themes';
+import { plural } from '../text/plural';
 
 /** Escapes text for HTML and SVG alike (text nodes and quoted attributes): & < > " '. */
 export function escapeHtml(text: string): string {
@@ -79,9 +80,6 @@ function truncate(text: string, maxChars: number): string {
   return chars.length <= maxChars ? text : `${chars.slice(0, Math.max(1, maxChars - 1)).join('').trimEnd()}\u2026`;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "3 Completed, 2 On track": the non-zero counts in status order. */
 function countsText(counts: readonly number[], statuses: readonly ChartStatus[]): string {

@@ -10,6 +10,7 @@ import type { Rag } from '../../shared/status/schemes';
 import { BusyIndicator, defaultBusyDelayMs } from './busy';
 import { append, h, uniquePrefix } from './dom';
 import { plainMessage, type ColumnChoice, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
+import { plural } from '../../shared/text/plural';
 import {
   applyFormChanges,
   columnSelectModel,
@@ -47,9 +48,6 @@ export interface PanelActions {
 /** Long lists are cut here: a task pane with 20,000 buttons helps nobody. */
 const listLimit = 300;
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function mountPanel(root: HTMLElement, controller: PanelActions, options: PanelOptions): void {
   const id = uniquePrefix('pm');
