@@ -1,10 +1,11 @@
-import { formatDay, formatParsedDate } from '../dates/format-date';
+import { formatDay } from '../dates/format-date';
 import { rangeAddress } from '../grid/a1';
 import type { CellValue } from '../grid/grid';
 import type { Swatch } from '../settings/palette';
 import type { Rag } from '../status/schemes';
 import type { PeriodComparison } from '../history/compare';
-import type { CrossTab, ListedAction, PlanSummary } from '../summary/summary';
+import type { CrossTab, PlanSummary } from '../summary/summary';
+import { actionLists } from '../summary/action-lists';
 import type { ThemeRollup } from '../summary/themes';
 import type { FillGroup } from './status-fills';
 
@@ -88,7 +89,6 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0';
 }
 
-const listColumns = ['Ref', 'Action', 'Lead officer'];
 
 /** Makes the summary sheet: every table one below another, as a committee report would show them. */
 export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOptions): SummarySheetPlan {
@@ -166,17 +166,13 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     blank();
   }
 
-  const list = (title: string, headings: string[], items: ListedAction[], cells: (a: ListedAction) => SummaryCell[]) => {
-    push([`${title} (${items.length})`], 'tableTitle');
-    push([...listColumns, ...headings], 'header');
-    if (items.length === 0) push(['None.'], 'body');
-    for (const a of items) push([a.ref, a.action, a.lead, ...cells(a)], 'body');
+  for (const t of actionLists(summary, options.dueSoonDays)) {
+    push([`${t.title} (${t.rows.length})`], 'tableTitle');
+    push(t.headings, 'header');
+    if (t.rows.length === 0) push(['None.'], 'body');
+    for (const r of t.rows) push(r, 'body');
     blank();
-  };
-  list('Slipped actions', ['Original date', 'Revised date', 'Status', 'Commentary'], summary.slipped, (a) => [formatParsedDate(a.original), formatParsedDate(a.revised), a.status, a.commentary]);
-  list('Overdue actions', ['Due', 'Days overdue', 'Status', 'Commentary'], summary.overdue, (a) => [formatParsedDate(a.due), a.daysOverdue, a.status, a.commentary]);
-  list(`Due in the next ${options.dueSoonDays} days`, ['Due', 'Days to go', 'Status', 'Commentary'], summary.dueSoon, (a) => [formatParsedDate(a.due), a.daysToDue, a.status, a.commentary]);
-  list('Not started', ['Due', 'Status', 'Commentary'], summary.notStarted, (a) => [formatParsedDate(a.due), a.status, a.commentary]);
+  }
 
   crossTabRows('Actions by lead officer and status', summary.byLead);
   if (summary.bySource) crossTabRows('Actions by source and status', summary.bySource);

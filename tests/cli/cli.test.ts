@@ -130,6 +130,16 @@ describe('plan-monitor summary', () => {
     expect(r.stdout).toContain('Slipped actions (8)');
   });
 
+  it('lists actions with the summary sheet’s own columns and titles (one model of the lists)', () => {
+    const r = cli('summary', sample, '--as-of', '2018-09-30');
+    const lines = r.stdout.split('\n');
+    const heading = (title: RegExp) => lines[lines.findIndex((l) => title.test(l)) + 1]?.trim().split(/\s{2,}/);
+    expect(heading(/^Overdue actions \(1\)$/)).toEqual(['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary']);
+    expect(heading(/^Slipped actions \(8\)$/)).toEqual(['Ref', 'Action', 'Lead officer', 'Original date', 'Revised date', 'Status', 'Commentary']);
+    expect(r.stdout).toMatch(/^(Due in the next 14 days \(\d+\)|Due in the next 14 days: none\.)$/m);
+    expect(heading(/^Not started \(1\)$/)).toEqual(['Ref', 'Action', 'Lead officer', 'Due', 'Status', 'Commentary']);
+  });
+
   it('gives the same JSON as check', () => {
     expect(JSON.parse(cli('summary', sample, '--as-of', '2018-09-30', '--json').stdout)).toEqual(JSON.parse(cli('check', sample, '--as-of', '2018-09-30', '--json').stdout));
   });

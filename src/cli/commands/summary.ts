@@ -12,7 +12,7 @@ export const summaryCommand: Command = {
     const { run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     const checked = run.checked;
     if (values.json) print(JSON.stringify({ ...jsonReport(run), notes: run.notes }, null, 2));
-    else print([headline(checked), ...run.notes, '', summaryText(checked)].join('\n'));
+    else print([headline(checked), ...run.notes, '', summaryText(checked, run.settings.dueSoonDays)].join('\n'));
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import type { CheckedPlan } from '../../../shared/check-plan';
-import { formatParsedDate } from '../../../shared/dates/format-date';
 import type { CrossTab } from '../../../shared/summary/summary';
 import { renderTable } from './text-table';
+import { actionLists, type ActionList } from '../../../shared/summary/action-lists';
 import { headline as sharedHeadline } from '../../../shared/app/messages';
 
 const wide = [8, 48, 28, 14, 14, 16, 40];
@@ -23,14 +23,14 @@ export function findingsText(c: CheckedPlan): string {
   return out.join('\n');
 }
 
-export function overdueText(c: CheckedPlan): string {
-  const list = c.summary.overdue;
-  if (list.length === 0) return `Overdue actions: none.\n`;
-  return `Overdue actions (${list.length})\n${renderTable(
-    ['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status'],
-    list.map((a) => [a.ref, a.action, a.lead, formatParsedDate(a.due), a.daysOverdue, a.status]),
-    { maxWidths: wide },
-  )}\n`;
+/** One of the summary's action lists, as the summary sheet has it (shared/summary/action-lists.ts). */
+function listText(t: ActionList): string {
+  if (t.rows.length === 0) return `${t.title}: none.\n`;
+  return `${t.title} (${t.rows.length})\n${renderTable(t.headings, t.rows, { maxWidths: wide })}\n`;
+}
+
+export function overdueText(c: CheckedPlan, dueSoonDays: number): string {
+  return listText(actionLists(c.summary, dueSoonDays).find((t) => t.id === 'overdue') as ActionList);
 }
 
 function crossTabText(title: string, t: CrossTab): string {
@@ -46,37 +46,10 @@ export function statusTableText(c: CheckedPlan): string {
   return `Actions by status\n${renderTable(['Status', 'Actions'], [...s.statusCounts.map((x) => [x.status, x.count]), ['Grand Total', s.total]])}\n`;
 }
 
-export function summaryText(c: CheckedPlan): string {
+export function summaryText(c: CheckedPlan, dueSoonDays: number): string {
   const s = c.summary;
   const parts = [statusTableText(c), crossTabText('Actions by theme and status', s.byTheme)];
-  parts.push(
-    s.slipped.length === 0
-      ? 'Slipped actions: none.\n'
-      : `Slipped actions (${s.slipped.length})\n${renderTable(
-          ['Ref', 'Action', 'Lead officer', 'Original date', 'Revised date', 'Status', 'Commentary'],
-          s.slipped.map((a) => [a.ref, a.action, a.lead, formatParsedDate(a.original), formatParsedDate(a.revised), a.status, a.commentary]),
-          { maxWidths: wide },
-        )}\n`,
-  );
-  parts.push(overdueText(c));
-  parts.push(
-    s.dueSoon.length === 0
-      ? 'Due soon: none.\n'
-      : `Due soon (${s.dueSoon.length})\n${renderTable(
-          ['Ref', 'Action', 'Lead officer', 'Due', 'Days to go', 'Status'],
-          s.dueSoon.map((a) => [a.ref, a.action, a.lead, formatParsedDate(a.due), a.daysToDue, a.status]),
-          { maxWidths: wide },
-        )}\n`,
-  );
-  parts.push(
-    s.notStarted.length === 0
-      ? 'Not started: none.\n'
-      : `Not started (${s.notStarted.length})\n${renderTable(
-          ['Ref', 'Action', 'Lead officer', 'Due', 'Commentary'],
-          s.notStarted.map((a) => [a.ref, a.action, a.lead, formatParsedDate(a.due), a.commentary]),
-          { maxWidths: [8, 48, 28, 14, 40] },
-        )}\n`,
-  );
+  for (const t of actionLists(s, dueSoonDays)) parts.push(listText(t));
   parts.push(crossTabText('Actions by lead officer and status', s.byLead));
   if (s.bySource) parts.push(crossTabText('Actions by source and status', s.bySource));
   return parts.join('\n');
