@@ -1,4 +1,4 @@
-import { assessActions, type Assessment } from './assess/assess';
+import { assessActions, type Assessment } from './due-dates/assess';
 import type { Day } from './dates/day';
 import type { GridSnapshot } from './grid/grid';
 import { detectHeader, renderHeaderProblem, type HeaderMatch, type HeaderProblem } from './header/detect-header';
@@ -9,7 +9,7 @@ import { runRules } from './rules/index';
 import { activePalette, activeScheme, type Settings } from './settings/settings';
 import { statusLookup } from './status/normalise';
 import type { StatusScheme } from './status/schemes';
-import { statusFromFill } from './status/status-from-fill';
+import { statusFromFill } from './rag/status-from-fill';
 import { summarise, type PlanSummary } from './summary/summary';
 
 export interface CheckedPlan {

@@ -2,8 +2,8 @@ import type { CheckedPlan } from '../check-plan';
 import type { PeriodComparison } from '../history/compare';
 import { activePalette, type Settings } from '../settings/settings';
 import type { ThemeRollup } from '../summary/themes';
-import { statusFills, type FillGroup } from './status-fills';
-import { buildSummarySheet, chooseSummarySheetName, type SheetInfo, type SummarySheetChoice, type SummarySheetPlan } from './summary-sheet';
+import { statusFills, type FillGroup } from '../rag/status-fills';
+import { buildSummarySheet, chooseSummarySheetName, type SheetInfo, type SummarySheetChoice, type SummarySheetPlan } from '../summary/summary-sheet';
 
 /** What a host must write, and nothing else: hosts execute it and never compute. */
 export interface EditPlan {

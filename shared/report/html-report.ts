@@ -7,10 +7,10 @@
  */
 import { ymdFromDay, type Day } from '../dates/day';
 import { formatParsedDate } from '../dates/format-date';
-import { signed } from '../edit-plan/summary-sheet';
+import { signed } from '../summary/summary-sheet';
 import type { PeriodComparison } from '../history/compare';
 import type { PreparedRun } from '../run/prepare-run';
-import type { Swatch } from '../settings/palette';
+import type { Swatch } from '../rag/palette';
 import { activePalette } from '../settings/settings';
 import type { Rag, StatusDef } from '../status/schemes';
 import { unrecognisedStatus, type ListedAction } from '../summary/summary';

@@ -2,7 +2,7 @@
  * The status-by-theme chart of the HTML report: an inline SVG, one stacked horizontal bar per theme.
  * Pure text in, text out: no DOM, so the same input always gives the same markup.
  */
-import { contrastRatio, defaultPalette, type Swatch } from '../settings/palette';
+import { contrastRatio, defaultPalette, type Swatch } from '../rag/palette';
 import type { Rag } from '../status/schemes';
 import type { ThemeRollup } from '../summary/themes';
 import { plural } from '../text/plural';

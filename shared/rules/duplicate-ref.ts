@@ -1,4 +1,4 @@
-import type { Assessment } from '../assess/assess';
+import type { Assessment } from '../due-dates/assess';
 import type { Rule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import type { Assessment } from '../assess/assess';
+import type { Assessment } from '../due-dates/assess';
 import type { Day } from '../dates/day';
 import type { HeaderMatch } from '../header/detect-header';
 import type { ColumnField } from '../settings/fields';

@@ -1,4 +1,4 @@
-import { ragOfFill } from '../status/status-from-fill';
+import { ragOfFill } from '../rag/status-from-fill';
 import { perAction } from './rule';
 
 export default perAction(

@@ -1,7 +1,7 @@
 import { checkPlan, type CheckedPlan } from '../check-plan';
 import { dayFromIso, type Day } from '../dates/day';
 import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
-import { isOwnSummarySheet } from '../edit-plan/summary-sheet';
+import { isOwnSummarySheet } from '../summary/summary-sheet';
 import { detectHeader } from '../header/detect-header';
 import { compareWithHistory, type PeriodComparison } from '../history/compare';
 import { historyMarker, readHistorySheet, type Period } from '../history/history-sheet';

@@ -5,7 +5,7 @@ import { dayFromIso } from '../dates/day';
 import { ruleIds } from '../rules/ids';
 import { builtInSchemes, type StatusScheme } from '../status/schemes';
 import { columnFields } from './fields';
-import { defaultPalette } from './palette';
+import { defaultPalette } from '../rag/palette';
 
 const hexColour = z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour written as #RRGGBB, such as #C4E5CD' }));
 /** Either colour may be left out to keep the default one. */

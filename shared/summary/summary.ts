@@ -1,4 +1,4 @@
-import type { Assessment } from '../assess/assess';
+import type { Assessment } from '../due-dates/assess';
 import type { Day } from '../dates/day';
 import type { ParsedDate } from '../dates/parse-date';
 import type { Theme } from '../plan/theme';

@@ -3,7 +3,7 @@
  * The Excel task pane: mounts the panel over the Excel adapter once Office is ready. Outside Excel
  * (the page opened in a browser, office.js not loaded) it says so in plain words instead.
  */
-import { luminance } from '../../shared/settings/palette';
+import { luminance } from '../../shared/rag/palette';
 import { h } from '../ui/dom';
 import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';

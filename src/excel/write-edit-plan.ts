@@ -1,6 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import type { FillGroup } from '../../shared/edit-plan/status-fills';
-import type { CellLook, CellStyle, ChartPlan, SummarySheetPlan } from '../../shared/edit-plan/summary-sheet';
+import type { FillGroup } from '../../shared/rag/status-fills';
+import type { CellLook, CellStyle, ChartPlan, SummarySheetPlan } from '../../shared/summary/summary-sheet';
 import { cellAddress } from '../../shared/grid/a1';
 import type { CellValue } from '../../shared/grid/grid';
 

@@ -1,5 +1,5 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import type { CellStyle } from '../../shared/edit-plan/summary-sheet';
+import type { CellStyle } from '../../shared/summary/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
 import { datePrecisionOf } from '../../shared/grid/number-format';
 import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';

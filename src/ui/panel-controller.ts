@@ -7,7 +7,7 @@ import { isToolSheet, type PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
 import { readSettingsSheet, settingsMarker } from '../../shared/settings/settings-sheet';
-import type { Swatch } from '../../shared/settings/palette';
+import type { Swatch } from '../../shared/rag/palette';
 import { activePalette, type SettingsInput } from '../../shared/settings/settings';
 import type { Rag } from '../../shared/status/schemes';
 import { firstCell, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';

@@ -6,7 +6,7 @@
 import { columnLetters } from '../../shared/grid/a1';
 import type { HeaderCell } from '../../shared/header/detect-header';
 import type { ColumnField } from '../../shared/settings/fields';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
 import type { Rag } from '../../shared/status/schemes';
 import type { ColumnChoice } from './panel-controller';

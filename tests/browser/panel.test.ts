@@ -7,7 +7,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { artifact, buildDist, dist, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

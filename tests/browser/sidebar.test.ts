@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { artifact, buildDist, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
 

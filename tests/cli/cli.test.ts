@@ -3,8 +3,8 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
-import { defaultPalette } from '../../shared/settings/palette';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
+import { defaultPalette } from '../../shared/rag/palette';
 import { dumpWorkbook, tempDir, writeWorkbook } from '../helpers/xlsx';
 
 const root = path.resolve(__dirname, '../..');

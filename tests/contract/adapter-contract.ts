@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso, dayFromSerial, isoFromDay } from '../../shared/dates/day';
 import { generatePlan } from '../fixtures/generate-plan';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { CellValue } from '../../shared/grid/grid';
 import { jsonReport } from '../../shared/report/json-report';
 import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import type { WorkbookPort } from '../../shared/workbook/workbook';
 import { cipSept2018 } from '../fixtures/cip-sept-2018';

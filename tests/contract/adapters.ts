@@ -8,7 +8,7 @@ import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
 import { lookDump, type AdapterUnderTest, type LookDump, type SheetDump, type SheetSetup, type WorkbookSetup } from './adapter-contract';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
 import { FakeExcelHost } from '../excel/harness/fake-excel-host';
 import type { ExcelClient } from '../excel/harness/load-excel-client';

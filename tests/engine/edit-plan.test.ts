@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEditPlan } from '../../shared/edit-plan/edit-plan';
-import { chooseSummarySheetName, summaryMarker } from '../../shared/edit-plan/summary-sheet';
-import { defaultPalette } from '../../shared/settings/palette';
+import { chooseSummarySheetName, summaryMarker } from '../../shared/summary/summary-sheet';
+import { defaultPalette } from '../../shared/rag/palette';
 import { defaultSettings, parseSettings } from '../../shared/settings/settings';
 import { check } from '../helpers/plan-grid';
 import { row } from '../helpers/rule-tester';

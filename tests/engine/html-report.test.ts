@@ -9,7 +9,7 @@ import { historyRows, historySheetName, periodRecords, type HistoryRecord, type 
 import { renderHtmlReport } from '../../shared/report/html-report';
 import { statusByThemeSvg } from '../../shared/report/svg-chart';
 import { prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { defaultSettings, type SettingsInput } from '../../shared/settings/settings';
 import type { WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { sampleGrid } from '../helpers/sample-grid';

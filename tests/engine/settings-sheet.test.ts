@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
 import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker, settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { activePalette, defaultSettings, type SettingsInput } from '../../shared/settings/settings';
 
 const grid = (values: CellValue[][]): GridSnapshot => ({ sheet: settingsSheetName, top: 1, left: 1, values });

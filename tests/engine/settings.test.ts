@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, defaultPalette } from '../../shared/settings/palette';
+import { contrastRatio, defaultPalette } from '../../shared/rag/palette';
 import { activeScheme, defaultSettings, parseSettings, renderSettingsProblem } from '../../shared/settings/settings';
 
 function problems(input: unknown): string[] {

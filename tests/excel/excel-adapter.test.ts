@@ -4,7 +4,7 @@ import { cellAddress } from '../../shared/grid/a1';
 import type { GridSnapshot } from '../../shared/grid/grid';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { chunkAddresses } from '../../src/excel/write-edit-plan';
 import { PanelController } from '../../src/ui/panel-controller';

@@ -1,7 +1,7 @@
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
 import { lookDump, type LookDump, type SheetSetup, type WorkbookSetup } from '../contract/adapter-contract';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { SheetDump } from '../contract/adapter-contract';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { FakeWorkbook } from './harness/fake-excel-host';

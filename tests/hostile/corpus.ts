@@ -6,7 +6,7 @@
  */
 import type { SetupCell } from '../contract/adapter-contract';
 import { settingsMarker, settingsSheetName } from '../../shared/settings/settings-sheet';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { AdapterName, HostileSheet } from '../contract/adapters';
 
 export type Expectation = 'checks' | { failure: RegExp };

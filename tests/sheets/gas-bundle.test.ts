@@ -13,7 +13,7 @@ import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { sampleSetup } from '../contract/adapter-contract';
 import { tempDir } from '../helpers/xlsx';
 import { cellAddress } from '../../shared/grid/a1';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { fakeSpreadsheet } from './sheets-fixture';
 import type { FakeAppsScript } from './fake/fake-apps-script';
 

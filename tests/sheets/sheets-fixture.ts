@@ -1,7 +1,7 @@
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
 import { lookDump, type LookDump, type SheetDump } from '../contract/adapter-contract';
-import { summaryMarker } from '../../shared/edit-plan/summary-sheet';
+import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { HostileSheet } from '../contract/adapters';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/dates/day';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { PanelController, plainMessage } from '../../src/ui/panel-controller';
 import { cipSept2018, isoToSerial } from '../fixtures/cip-sept-2018';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
 import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
 
 function result(over: Partial<PanelResult> = {}): PanelResult {

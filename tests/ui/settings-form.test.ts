@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFormChanges, automatic, columnSelectModel, fillOf } from '../../src/ui/settings-form';
-import { defaultPalette } from '../../shared/settings/palette';
+import { defaultPalette } from '../../shared/rag/palette';
 
 const headers = [
   { col: 1, text: 'Ref' },

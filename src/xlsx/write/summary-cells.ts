@@ -1,4 +1,4 @@
-import type { CellStyle, NumberFormat, SummarySheetPlan } from '../../../shared/edit-plan/summary-sheet';
+import type { CellStyle, NumberFormat, SummarySheetPlan } from '../../../shared/summary/summary-sheet';
 import { parseRangeAddress } from '../../../shared/grid/a1';
 import type { StyleBook, StyleChange } from './style-book';
 import type { NewCell } from './worksheet-xml';

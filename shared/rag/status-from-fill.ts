@@ -1,5 +1,5 @@
-import type { Swatch } from '../settings/palette';
-import type { Rag, StatusDef, StatusScheme } from './schemes';
+import type { Swatch } from './palette';
+import type { Rag, StatusDef, StatusScheme } from '../status/schemes';
 
 /** "#RRGGBB" (any case, with or without "#") to its three channels, or null when it is not one. */
 function rgb(hex: string): [number, number, number] | null {

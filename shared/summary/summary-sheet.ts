@@ -1,13 +1,13 @@
 import { formatDay } from '../dates/format-date';
 import { rangeAddress } from '../grid/a1';
 import type { CellValue } from '../grid/grid';
-import type { Swatch } from '../settings/palette';
+import type { Swatch } from '../rag/palette';
 import type { Rag } from '../status/schemes';
 import type { PeriodComparison } from '../history/compare';
-import type { CrossTab, PlanSummary } from '../summary/summary';
-import { actionLists } from '../summary/action-lists';
-import type { ThemeRollup } from '../summary/themes';
-import type { FillGroup } from './status-fills';
+import type { CrossTab, PlanSummary } from './summary';
+import { actionLists } from './action-lists';
+import type { ThemeRollup } from './themes';
+import type { FillGroup } from '../rag/status-fills';
 
 /** A1 of every summary sheet holds this, in a hidden row: how the tool knows a sheet is its own. */
 export const summaryMarker = 'plan-monitor:summary:v1';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPalette } from '../settings/palette';
-import { builtInSchemes } from './schemes';
+import { defaultPalette } from './palette';
+import { builtInSchemes } from '../status/schemes';
 import { ragOfFill, statusFromFill } from './status-from-fill';
 
 describe('ragOfFill', () => {

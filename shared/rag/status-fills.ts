@@ -1,6 +1,6 @@
-import type { Assessment } from '../assess/assess';
+import type { Assessment } from '../due-dates/assess';
 import { rangeAddress } from '../grid/a1';
-import type { Swatch } from '../settings/palette';
+import type { Swatch } from './palette';
 import type { Rag } from '../status/schemes';
 
 /** One colour and every range that takes it: hosts set it in one command per group. */
