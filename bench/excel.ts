@@ -5,8 +5,8 @@
 import { dayFromIso } from '../shared/dates/day';
 import { planEdits, prepareRun } from '../shared/run/prepare-run';
 import { ExcelWorkbookPort } from '../src/excel/excel-port';
-import { FakeExcelHost, FakeWorkbook } from '../tests/excel/harness/fake-excel-host';
-import { loadExcelClient, useGlobals } from '../tests/excel/harness/load-excel-client';
+import { FakeExcelHost, FakeWorkbook } from '../test-hosts/excel/fake-excel-host';
+import { loadExcelClient, useGlobals } from '../test-hosts/excel/load-excel-client';
 import { generatePlan } from '../tests/fixtures/generate-plan';
 import { printTable } from './table';
 

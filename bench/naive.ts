@@ -6,10 +6,10 @@
 import { dayFromIso } from '../shared/dates/day';
 import { prepareRun } from '../shared/run/prepare-run';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../src/memory/memory-workbook';
-import { FakeExcelHost, FakeWorkbook } from '../tests/excel/harness/fake-excel-host';
-import { loadExcelClient, useGlobals } from '../tests/excel/harness/load-excel-client';
+import { FakeExcelHost, FakeWorkbook } from '../test-hosts/excel/fake-excel-host';
+import { loadExcelClient, useGlobals } from '../test-hosts/excel/load-excel-client';
 import { generatePlan } from '../tests/fixtures/generate-plan';
-import { createFakeAppsScript } from '../tests/sheets/fake/fake-apps-script';
+import { createFakeAppsScript } from '../test-hosts/apps-script/fake-apps-script';
 import { SheetsAdapter } from '../src/sheets/sheets-port';
 import { planEdits } from '../shared/run/prepare-run';
 import { printTable } from './table';

@@ -16,7 +16,7 @@ import { PanelController } from '../../src/ui/panel-controller';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { sampleSetup } from '../contract/adapter-contract';
 import { excelFactory, memoryFactory } from '../contract/adapters';
-import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
+import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { tempDir } from '../helpers/xlsx';
 import { fakeSpreadsheet } from '../sheets/sheets-fixture';
 

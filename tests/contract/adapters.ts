@@ -10,8 +10,8 @@ import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
 import { lookDump, type AdapterUnderTest, type LookDump, type SheetDump, type SheetSetup, type WorkbookSetup } from './adapter-contract';
 import { summaryMarker } from '../../shared/summary/summary-sheet';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
-import { FakeExcelHost } from '../excel/harness/fake-excel-host';
-import type { ExcelClient } from '../excel/harness/load-excel-client';
+import { FakeExcelHost } from '../../test-hosts/excel/fake-excel-host';
+import type { ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { dumpSpreadsheet, fakeSpreadsheet } from '../sheets/sheets-fixture';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
+import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { adapterContract } from './adapter-contract';
 import { excelFactory } from './adapters';
 

@@ -9,8 +9,8 @@ import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { chunkAddresses } from '../../src/excel/write-edit-plan';
 import { PanelController } from '../../src/ui/panel-controller';
 import { generatePlan } from '../fixtures/generate-plan';
-import { FakeExcelHost, FakeWorkbook } from './harness/fake-excel-host';
-import { loadExcelClient, useGlobals, type ExcelClient, type Transport } from './harness/load-excel-client';
+import { FakeExcelHost, FakeWorkbook } from '../../test-hosts/excel/fake-excel-host';
+import { loadExcelClient, useGlobals, type ExcelClient, type Transport } from '../../test-hosts/excel/load-excel-client';
 
 const asOf = dayFromIso('2018-09-30') ?? 0;
 let client: ExcelClient;

@@ -4,8 +4,8 @@ import { lookDump, type LookDump, type SheetSetup, type WorkbookSetup } from '..
 import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { SheetDump } from '../contract/adapter-contract';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
-import { FakeWorkbook } from './harness/fake-excel-host';
-import { isErrorValue } from './harness/cell-values';
+import { FakeWorkbook } from '../../test-hosts/excel/fake-excel-host';
+import { isErrorValue } from '../../test-hosts/excel/cell-values';
 
 /** A fake Excel workbook holding these sheets: date cells as serials with a dd/mm/yyyy format, merges applied. */
 export function fakeBook(sheets: SheetSetup[], workbook: WorkbookSetup = {}): FakeWorkbook {

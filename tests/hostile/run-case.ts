@@ -11,7 +11,7 @@ import { planEdits, type PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
 import type { AdapterUnderTest, SheetDump } from '../contract/adapter-contract';
 import { excelFactory, memoryFactory, sheetsFactory, xlsxFactory, type AdapterName, type HostileFactory } from '../contract/adapters';
-import { loadExcelClient, useGlobals, type ExcelClient } from '../excel/harness/load-excel-client';
+import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { plainMessage } from '../../src/ui/panel-controller';
 import type { HostileCase } from './corpus';
 

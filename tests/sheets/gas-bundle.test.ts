@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/xlsx';
 import { cellAddress } from '../../shared/grid/a1';
 import { defaultPalette } from '../../shared/rag/palette';
 import { fakeSpreadsheet } from './sheets-fixture';
-import type { FakeAppsScript } from './fake/fake-apps-script';
+import type { FakeAppsScript } from '../../test-hosts/apps-script/fake-apps-script';
 
 const root = path.resolve(__dirname, '../..');
 let code = '';

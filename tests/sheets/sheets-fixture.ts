@@ -3,7 +3,7 @@ import { cellAddress, parseCellAddress } from '../../shared/grid/a1';
 import { lookDump, type LookDump, type SheetDump } from '../contract/adapter-contract';
 import { summaryMarker } from '../../shared/summary/summary-sheet';
 import type { HostileSheet } from '../contract/adapters';
-import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from './fake/fake-apps-script';
+import { createFakeAppsScript, type FakeAppsScript, type FakeCell, type FakeSetup } from '../../test-hosts/apps-script/fake-apps-script';
 
 /** A fake spreadsheet holding these sheets: dates as Date cells at London midnight, as Sheets returns them. */
 export function fakeSpreadsheet(sheets: HostileSheet[], files: Record<string, string> = {}, extra: Partial<FakeSetup> = {}): FakeAppsScript {
