@@ -1,10 +1,11 @@
-// The Excel add-in's manifest: schema-valid offline (xmllint + ../shared/office-manifest-xsd), the
+// The Excel add-in's manifest: schema-valid offline (libxml2 in WebAssembly + ../shared/office-manifest-xsd), the
 // ribbon buttons the function file registers, every resource defined, every icon present at the
 // size the manifest states, and the production rendering done by scripts/manifest.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,11 +25,10 @@ const NS = {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Runs xmllint against the Office schemas. Throws (fails, never skips) when xmllint is missing. */
-function xmllint(file: string): { code: number | null; output: string } {
-  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schema, file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint not found: install libxml2-utils (${r.error.message})`);
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+/** Validates against the Office schemas with the same validator as `npm run validate` (libxml2 in WebAssembly). */
+async function validate(file: string): Promise<{ ok: boolean; line: string }> {
+  const { validateFile } = (await import(pathToFileURL(path.join(root, 'scripts/validate-manifest.mjs')).href)) as { validateFile: (f: string) => Promise<{ ok: boolean; line: string }> };
+  return validateFile(file);
 }
 
 function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -200,29 +200,25 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('schema validation (offline, xmllint)', () => {
-  it('has xmllint and the schemas (a missing xmllint fails the suite, it is not skipped)', () => {
-    const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-    expect(r.error, 'xmllint not found: install libxml2-utils').toBeUndefined();
+describe('schema validation (offline, libxml2 in WebAssembly)', () => {
+  it('has the schemas (missing ones fail the suite, they are not skipped)', () => {
     expect(existsSync(schema), `schemas expected at ${schema}`).toBe(true);
   });
 
-  it('manifest.xml validates against OfficeAppManifestV1_1.xsd', () => {
-    const r = xmllint(manifestFile);
-    expect(r.output).toContain('validates');
-    expect(r.code).toBe(0);
+  it('manifest.xml validates against OfficeAppManifestV1_1.xsd', async () => {
+    expect(await validate(manifestFile)).toMatchObject({ ok: true });
   });
 
-  it('the schemas are strict enough to catch a misplaced element', () => {
+  it('the schemas are strict enough to catch a misplaced element', async () => {
     // Permissions must come after DefaultSettings; a moved copy must fail, or the check above means nothing.
     const moved = xml
       .replace(/\s*<Permissions>ReadWriteDocument<\/Permissions>/, '')
       .replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
     const file = path.join(dir, 'misordered.xml');
     writeFileSync(file, moved);
-    const r = xmllint(file);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain('fails to validate');
+    const r = await validate(file);
+    expect(r.ok).toBe(false);
+    expect(r.line).toMatch(/NOT valid: line \d+: Element 'Permissions': This element is not expected/);
   });
 
   it('npm run validate (scripts/validate-manifest.mjs) passes manifest.xml and fails a broken one with a plain line', () => {
@@ -238,10 +234,10 @@ describe('schema validation (offline, xmllint)', () => {
     expect(bad.stdout).toMatch(/broken\.xml: NOT valid: line \d+: Element 'Function': This element is not expected/);
   });
 
-  it('scripts/validate-manifest.mjs says how to install xmllint when it is missing', () => {
-    const r = runScript('validate-manifest.mjs', [], { ...process.env, PATH: path.join(dir, 'no-such-bin') });
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('xmllint not found: install libxml2-utils');
+  it('needs no system program: validates with nothing on PATH but node', () => {
+    const r = runScript('validate-manifest.mjs', ['manifest.xml'], { ...process.env, PATH: path.dirname(process.execPath) });
+    expect(r.stdout.trim()).toBe('manifest.xml: valid');
+    expect(r.code).toBe(0);
   });
 });
 
@@ -360,9 +356,7 @@ describe('renderManifest (scripts/manifest.mjs)', () => {
 
     const file = path.join(dir, 'manifest.prod.xml');
     writeFileSync(file, rendered);
-    const r = xmllint(file);
-    expect(r.output).toContain('validates');
-    expect(r.code).toBe(0);
+    expect(await validate(file)).toMatchObject({ ok: true });
   });
 
   it('drops a trailing slash and leaves the development manifest unchanged for the dev URL', async () => {
@@ -392,13 +386,13 @@ describe('renderManifest (scripts/manifest.mjs)', () => {
     expect(text).not.toMatch(/ERR_|TypeError|\n/);
   });
 
-  it('works from the command line, with --base-url, with $PLAN_MONITOR_BASE_URL, and fails plainly on a bad URL', () => {
+  it('works from the command line, with --base-url, with $PLAN_MONITOR_BASE_URL, and fails plainly on a bad URL', async () => {
     const out = path.join(dir, 'cli', 'dist', 'manifest.xml');
     const r = runScript('manifest.mjs', ['--base-url', PROD, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(`${PROD}/taskpane.html`);
-    expect(xmllint(out).code).toBe(0);
+    expect((await validate(out)).ok).toBe(true);
 
     const fromEnv = path.join(dir, 'cli', 'env.xml');
     const e = runScript('manifest.mjs', ['--out', fromEnv], { ...process.env, PLAN_MONITOR_BASE_URL: 'https://env.example.org' });
