@@ -96,6 +96,8 @@ async function main(argv) {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
+      // plan-monitor --version says the package's version.
+      define: { PLAN_MONITOR_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
     }),
     bundle({
       entryPoints: {

@@ -16,15 +16,29 @@ function help(): string {
     'Usage:',
     ...commands.map((c) => `  ${c.usage}\n      ${c.description}`),
     '',
+    'Options: -h, --help (this help; after a command, its own), -V, --version.',
     'Exit codes: 0 done (check: no errors), 1 check found errors, 2 a problem with the command or the file.',
   ].join('\n');
 }
 
-async function run(argv: string[], print: (text: string) => void): Promise<number> {
+/** Set by the build from package.json; tests running the source see 'development'. */
+declare const PLAN_MONITOR_VERSION: string | undefined;
+const version = typeof PLAN_MONITOR_VERSION === 'string' ? PLAN_MONITOR_VERSION : 'development';
+
+async function run(argv: string[], print: (text: string) => void, printError: (text: string) => void): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     print(help());
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    print(`plan-monitor ${version}`);
+    return 0;
+  }
+  // No command is a usage error: the help goes to stderr, with exit 2, as for any other.
+  if (name === undefined) {
+    printError(help());
+    return 2;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) throw new CliError(`Unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}. Try plan-monitor --help.`);
@@ -47,7 +61,11 @@ async function run(argv: string[], print: (text: string) => void): Promise<numbe
 /** The one top-level handler: every failure becomes one plain line on stderr and an exit code, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    return await run(argv, (text) => process.stdout.write(`${text}\n`));
+    return await run(
+      argv,
+      (text) => process.stdout.write(`${text}\n`),
+      (text) => process.stderr.write(`${text}\n`),
+    );
   } catch (e) {
     if (e instanceof CliError) {
       process.stderr.write(`plan-monitor: ${e.message}\n`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -278,5 +278,25 @@ describe('plan-monitor apply: nothing lost', () => {
       expect(c.formula, c.address).toBeUndefined();
       expect(c.numFmt, c.address).toBe('@');
     }
+  });
+});
+
+describe('command-line conventions', () => {
+  it('--version and -V print the version on stdout, exit 0', () => {
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) expect(cli(flag)).toEqual({ code: 0, stdout: `plan-monitor ${version}\n`, stderr: '' });
+  });
+
+  it('--help prints the help on stdout, exit 0; no command is a usage error: the help on stderr, exit 2', () => {
+    const help = cli('--help');
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^plan-monitor — .*\n\nUsage:\n/);
+    const none = cli();
+    expect([none.code, none.stdout, none.stderr]).toEqual([2, '', help.stdout]);
+  });
+
+  it('--as-of takes the UK day-first form as well as ISO', () => {
+    const uk = JSON.parse(cli('check', sample, '--as-of', '30/09/2018', '--json').stdout) as { asOf: string };
+    expect(uk.asOf).toBe('2018-09-30');
   });
 });
