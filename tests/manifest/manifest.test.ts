@@ -410,3 +410,12 @@ describe('renderManifest (scripts/manifest.mjs)', () => {
     expect(both.stdout.trim().split('\n')).toEqual(['manifest.xml: valid', `${out}: valid`]);
   });
 });
+
+describe('npm run start:excel', () => {
+  it.runIf(process.platform === 'linux')('on Linux, where desktop Excel does not run, fails with the Excel-on-the-web route in one line', () => {
+    const r = runScript('start-excel.mjs', []);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Desktop Excel does not run on linux\. Use Excel on the web: run 'npm run dev-server'.*Upload My Add-in/);
+  });
+});
