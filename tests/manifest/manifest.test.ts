@@ -412,8 +412,8 @@ describe('renderManifest (scripts/manifest.mjs)', () => {
 });
 
 describe('npm run start:excel', () => {
-  it.runIf(process.platform === 'linux')('on Linux, where desktop Excel does not run, fails with the Excel-on-the-web route in one line', () => {
-    const r = runScript('start-excel.mjs', []);
+  it('on Linux, where desktop Excel does not run, fails with the Excel-on-the-web route in one line', () => {
+    const r = runScript('start-excel.mjs', [], { ...process.env, PLAN_MONITOR_PLATFORM: 'linux' });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^Desktop Excel does not run on linux\. Use Excel on the web: run 'npm run dev-server'.*Upload My Add-in/);
