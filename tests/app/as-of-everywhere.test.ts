@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/dates/day';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import { runCommand } from '../../src/excel/commands';
@@ -16,7 +16,7 @@ import { PanelController } from '../../src/ui/panel-controller';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { sampleSetup } from '../contract/adapter-contract';
 import { excelFactory, memoryFactory } from '../contract/adapters';
-import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
+import { excelClientForSuite } from '../excel/excel-fixture';
 import { tempDir } from '../helpers/xlsx';
 import { fakeSpreadsheet } from '../sheets/sheets-fixture';
 
@@ -25,16 +25,7 @@ const later = () => dayFromIso('2026-12-01') ?? 0;
 const withSavedAsOf = () => [...sampleSetup(), { name: settingsSheetName, rows: settingsSheetRows({ asOf: '2018-09-30' }) }];
 const expected = "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.";
 
-let client: ExcelClient;
-let restore: () => void;
-beforeAll(() => {
-  client = loadExcelClient();
-  restore = useGlobals(client);
-});
-afterAll(() => {
-  restore();
-  client.close();
-});
+const client = excelClientForSuite();
 
 describe('the as-of date saved in the settings, from every entry point', () => {
   it('the panel (task pane, sidebar, preview) with no date picked', async () => {
@@ -50,7 +41,7 @@ describe('the as-of date saved in the settings, from every entry point', () => {
   });
 
   it('the Excel ribbon’s Check plan', async () => {
-    await excelFactory(() => client)(withSavedAsOf());
+    await excelFactory(client)(withSavedAsOf());
     const report = await runCommand('checkPlan', new PanelController(new ExcelWorkbookPort(), later));
     expect(report.failed).toBe(false);
     expect(report.message.startsWith(expected)).toBe(true);

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
 import { lookDump, type LookDump, type SheetSetup, type WorkbookSetup } from '../contract/adapter-contract';
@@ -53,4 +55,22 @@ export function dumpBook(book: FakeWorkbook): SheetDump[] {
     }
     return { name: s.name, visibility: s.visibility.toLowerCase() === 'visible' ? 'visible' : 'hidden', values, fills, formulas, ...(isSummary ? { looks } : {}) };
   });
+}
+
+/** Loads Microsoft's Excel client once for the test file, installs its globals, and removes them after: the one setup every Excel suite shares. */
+export function excelClientForSuite(): () => ExcelClient {
+  let client: ExcelClient | null = null;
+  let restore: () => void = () => undefined;
+  beforeAll(() => {
+    client = loadExcelClient();
+    restore = useGlobals(client);
+  });
+  afterAll(() => {
+    restore();
+    client?.close();
+  });
+  return () => {
+    if (!client) throw new Error('the Excel client is loaded in beforeAll');
+    return client;
+  };
 }
