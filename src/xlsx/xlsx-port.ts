@@ -51,6 +51,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     const read = this.read();
+    // Each step draws on a budget of its own: an edit unpacks again what the read unpacked.
+    this.pkg.budget.left = this.pkg.budget.limit;
     const refusal = protectedRefusal(plan, (name) => read.sheets.find((s) => s.name === name)?.protected === true);
     if (refusal) throw new Error(refusal);
     const summaryTarget = plan.summary ? read.sheets.find((s) => s.name.toLowerCase() === (plan.summary as { name: string }).name.toLowerCase()) : undefined;
@@ -87,6 +89,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const read = this.read();
+    this.pkg.budget.left = this.pkg.budget.limit;
     const old = read.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     const a1 = old ? (old.grid.values[0]?.[0] ?? null) : undefined;
     const refusal = hiddenSheetRefusal(name, a1, rows);
