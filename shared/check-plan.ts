@@ -3,6 +3,7 @@ import type { Day } from './dates/day';
 import type { GridSnapshot } from './grid/grid';
 import { detectHeader, renderHeaderProblem, type HeaderMatch, type HeaderProblem } from './header/detect-header';
 import { hiddenRowsNote } from './plan/hidden-rows';
+import { renderNote, type RunNote } from './run/run-notes';
 import { readPlan, type PlanRows } from './plan/read-plan';
 import type { Finding } from './rules/finding';
 import { runRules } from './rules/index';
@@ -26,6 +27,8 @@ export interface CheckedPlan {
   warnings: number;
   /** Plain-English notes on how the sheet was read (hidden rows), for the panel and the CLI. */
   notes: string[];
+  /** The same notes as data. */
+  noteData: RunNote[];
 }
 
 export interface UncheckablePlan {
@@ -52,5 +55,5 @@ export function checkPlan(grid: GridSnapshot, settings: Settings, asOf: Day): Ch
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   const hidden = hiddenRowsNote(grid, plan.actions);
-  return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors, notes: hidden ? [hidden] : [] };
+  return { ok: true, sheet: grid.sheet, asOf, header, plan, scheme, assessments, findings, summary, errors, warnings: findings.length - errors, notes: hidden ? [renderNote(hidden)] : [], noteData: hidden ? [hidden] : [] };
 }

@@ -2,6 +2,7 @@ import { dayFromIso, dayFromSerial, isoFromDay, type Day } from '../dates/day';
 import { formatParsedDate } from '../dates/format-date';
 import type { CheckedPlan } from '../check-plan';
 import { cellText, type CellValue, type GridSnapshot } from '../grid/grid';
+import { renderNote, type RunNote } from '../run/run-notes';
 
 /**
  * The workbook's own history: a hidden sheet of plain cells, one row per action per recorded period,
@@ -43,6 +44,8 @@ export interface HistoryRead {
   periods: Period[];
   /** Plain-English notes about rows that could not be read (they are left as they are, never rewritten). */
   problems: string[];
+  /** The same, as data. */
+  problemData: RunNote[];
 }
 
 /** The rows of the current plan as one period. */
@@ -84,9 +87,10 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the history sheet; a row edited into nonsense is reported by its row number and skipped. */
 export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
-  const problems: string[] = [];
+  const problemData: RunNote[] = [];
   const byLabel = new Map<string, Period>();
-  if (!grid) return { periods: [], problems };
+  const sheet = historySheetName;
+  if (!grid) return { periods: [], problems: [], problemData };
   grid.values.forEach((cells, i) => {
     const row = grid.top + i;
     const t = (c: number) => cellText(cells[c] ?? null);
@@ -96,11 +100,11 @@ export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
     const asOfRaw = cells[1] ?? null;
     const asOf = typeof asOfRaw === 'number' ? dayFromSerial(asOfRaw) : dayFromIso(t(1));
     if (asOf === null || (typeof asOfRaw !== 'number' && !isoDay.test(t(1)))) {
-      problems.push(`The history sheet '${historySheetName}', row ${row}: the as-of date “${t(1)}” is not a date written as YYYY-MM-DD, so this row was left out.`);
+      problemData.push({ code: 'history-bad-as-of', data: { sheet, row, text: t(1) } });
       return;
     }
     if (t(3) === '' && t(4) === '') {
-      problems.push(`The history sheet '${historySheetName}', row ${row}: it has neither a ref nor an action, so this row was left out.`);
+      problemData.push({ code: 'history-no-identity', data: { sheet, row } });
       return;
     }
     const key = first.toLowerCase();
@@ -109,7 +113,7 @@ export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
       period = { label: first, asOf, recordedAt: t(2), records: [] };
       byLabel.set(key, period);
     } else if (period.asOf !== asOf) {
-      problems.push(`The history sheet '${historySheetName}', row ${row}: period “${first}” has two as-of dates; the first one (${isoFromDay(period.asOf)}) was used.`);
+      problemData.push({ code: 'history-two-as-of-dates', data: { sheet, row, period: first, used: isoFromDay(period.asOf) } });
     }
     const dueOf = (c: number) => (isoDay.test(t(c)) ? t(c) : '');
     period.records.push({
@@ -126,5 +130,5 @@ export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
       revisedDue: dueOf(10),
     });
   });
-  return { periods: [...byLabel.values()].sort((a, b) => a.asOf - b.asOf), problems };
+  return { periods: [...byLabel.values()].sort((a, b) => a.asOf - b.asOf), problems: problemData.map(renderNote), problemData };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GridSnapshot } from '../grid/grid';
-import { hiddenRowsNote, rowRuns } from './hidden-rows';
+import { hiddenRowsNote as noteData, rowRuns } from './hidden-rows';
+import { renderNote } from '../run/run-notes';
+
+/** The note as the panel and the CLI show it. */
+const hiddenRowsNote = (...args: Parameters<typeof noteData>) => {
+  const n = noteData(...args);
+  return n === null ? null : renderNote(n);
+};
 import type { ActionRow } from './read-plan';
 
 describe('rowRuns', () => {
@@ -28,6 +35,7 @@ describe('hiddenRowsNote', () => {
       "3 actions are in hidden or filtered-out rows of 'Plan' (rows 3–4 and 9): they were still checked and counted.",
     );
     expect(hiddenRowsNote(grid({ hiddenRows: [7] }), [action(7, true)])).toBe("1 action is in hidden or filtered-out rows of 'Plan' (row 7): it was still checked and counted.");
+    expect(noteData(grid({ hiddenRows: [3, 4, 9] }), [action(3, true), action(4, true), action(9, true)])).toEqual({ code: 'hidden-rows', data: { sheet: 'Plan', count: 3, rows: '3–4 and 9' } });
   });
 
   it('says nothing when only non-action rows are hidden, or nothing is', () => {

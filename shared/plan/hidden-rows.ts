@@ -1,3 +1,4 @@
+import type { RunNote } from '../run/run-notes';
 import type { GridSnapshot } from '../grid/grid';
 import type { ActionRow } from './read-plan';
 
@@ -23,16 +24,12 @@ export function rowRuns(rows: readonly number[], limit = 8): string {
  * counted like any other (the committee counts every action), and the panel says so, so a count that
  * differs from what is on screen is never a surprise.
  */
-export function hiddenRowsNote(grid: GridSnapshot, actions: readonly ActionRow[]): string | null {
+export function hiddenRowsNote(grid: GridSnapshot, actions: readonly ActionRow[]): RunNote | null {
   const rows = actions.filter((a) => a.hidden).map((a) => a.row);
-  const sheet = `'${grid.sheet}'`;
-  if (rows.length > 0) {
-    const n = rows.length;
-    return `${n} action${n === 1 ? ' is' : 's are'} in hidden or filtered-out rows of ${sheet} (row${n === 1 ? '' : 's'} ${rowRuns(rows)}): ${n === 1 ? 'it was' : 'they were'} still checked and counted.`;
-  }
+  const sheet = grid.sheet;
+  if (rows.length > 0) return { code: 'hidden-rows', data: { sheet, count: rows.length, rows: rowRuns(rows) } };
   if (grid.hiddenRows !== undefined) return null;
-  // Each case is one host's limit: Google Sheets cannot list filtered rows in a constant number of calls, Excel before ExcelApi 1.9 cannot list hidden rows.
-  if (grid.hiddenRowsUnknown === 'filter-on') return `${sheet} has a filter on. Every row was checked and counted, including any the filter hides (Google Sheets does not tell add-ons which rows those are).`;
-  if (grid.hiddenRowsUnknown === 'some-hidden') return `Some rows of ${sheet} are hidden or filtered out. Every row was checked and counted, hidden or not (this version of Excel does not tell add-ins which rows are hidden).`;
+  if (grid.hiddenRowsUnknown === 'filter-on') return { code: 'filter-on', data: { sheet } };
+  if (grid.hiddenRowsUnknown === 'some-hidden') return { code: 'some-hidden', data: { sheet } };
   return null;
 }

@@ -6,7 +6,8 @@ import { detectHeader } from '../header/detect-header';
 import { compareWithHistory, type PeriodComparison } from '../history/compare';
 import { historyMarker, readHistorySheet, type Period } from '../history/history-sheet';
 import { themeRollup, type ThemeRollup } from '../summary/themes';
-import { readSettingsSheet, renderSettingsSheetProblem, settingsMarker } from '../settings/settings-sheet';
+import { readSettingsSheet, settingsMarker, settingsSheetNote } from '../settings/settings-sheet';
+import { renderNote, type RunNote } from './run-notes';
 import { parseSettings, renderSettingsProblem, type Settings, type SettingsInput } from '../settings/settings';
 import { firstCell, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/workbook';
 
@@ -29,6 +30,8 @@ export interface PreparedRun {
   settingsInput: SettingsInput;
   /** Plain-English notes: how the sheet was read (hidden rows), then bad rows on the settings and history sheets (the defaults were used for them). */
   notes: string[];
+  /** The same notes as data (code and values). */
+  noteData: RunNote[];
   checked: CheckedPlan;
   /** Periods recorded in the history sheet, oldest first. */
   history: Period[];
@@ -69,7 +72,7 @@ export function mergeSettingsInput(base: SettingsInput, over: SettingsInput): Se
 export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): PreparedRun | RunFailure {
   const settingsSheet = workbook.sheets.find((s) => firstCell(s) === settingsMarker);
   const fromSheet = readSettingsSheet(settingsSheet?.grid ?? null);
-  const settingsNotes = fromSheet.problems.map(renderSettingsSheetProblem);
+  const settingsNotes = fromSheet.problems.map(settingsSheetNote);
   let settings = fromSheet.settings;
   if (request.settingsOverride) {
     const merged = parseSettings(mergeSettingsInput(fromSheet.input, request.settingsOverride));
@@ -108,7 +111,7 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   const history = readHistorySheet(historySheet?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
   const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));
-  return { ok: true, workbook, settings, settingsInput: fromSheet.input, notes: [...checked.notes, ...settingsNotes, ...history.problems], checked, history: history.periods, comparison, themes };
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, comparison, themes };
 }
 
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */

@@ -1,3 +1,4 @@
+import { renderNote, type RunNote } from '../run/run-notes';
 import { cellText, type CellValue, type GridSnapshot } from '../grid/grid';
 import { defaultSettings, parseSettings, type Settings, type SettingsInput, type SettingsProblem } from './settings';
 
@@ -102,6 +103,10 @@ export function readSettingsSheet(grid: GridSnapshot | null): SettingsSheetResul
   return { settings: defaultSettings(), input: {}, problems };
 }
 
+export function settingsSheetNote(p: { row: number; field: string; message: string }): RunNote {
+  return { code: 'settings-row', data: { sheet: settingsSheetName, row: p.row, field: p.field, problem: p.message } };
+}
+
 export function renderSettingsSheetProblem(p: { row: number; field: string; message: string }): string {
-  return `The settings sheet '${settingsSheetName}', row ${p.row}: '${p.field}' ${p.message}. Plan Monitor used the default instead.`;
+  return renderNote(settingsSheetNote(p));
 }

@@ -36,7 +36,7 @@ describe('plan-monitor check', () => {
     const r = cli('check', sample, '--as-of', '2018-09-30', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'notes']);
+    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'notes', 'noteData']);
     expect(j.previousPeriod).toBeNull();
     expect(j.reprofiled.map((r: { ref: string }) => r.ref)).toEqual(['1.4', '2.4', '2.4', '3.1', '4.2', '5.12', '9.6', '10.1']);
     expect(j.reprofiled[4]).toEqual({ ref: '4.2', action: 'Undertake LGA Member / Member training', dates: ['Apr 2018', '30/11/2018'], times: 1 });
@@ -110,6 +110,7 @@ describe('plan-monitor on what a user did besides typing', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { notes: string[]; findings: { rule: string; cell: string }[] };
     expect(out.notes).toEqual(["1 action is in hidden or filtered-out rows of 'Plan' (row 4): it was still checked and counted."]);
+    expect((out as unknown as { noteData: unknown[] }).noteData).toEqual([{ code: 'hidden-rows', data: { sheet: 'Plan', count: 1, rows: '4' } }]);
     expect(out.findings.filter((f) => f.rule === 'status-from-fill').map((f) => f.cell)).toEqual(['F3']);
 
     await ws.protect('', {});

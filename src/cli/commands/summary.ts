@@ -11,7 +11,7 @@ export const summaryCommand: Command = {
   async run(file, values, print) {
     const { run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
     const checked = run.checked;
-    if (values.json) print(JSON.stringify({ ...jsonReport(run), notes: run.notes }, null, 2));
+    if (values.json) print(JSON.stringify({ ...jsonReport(run), notes: run.notes, noteData: run.noteData }, null, 2));
     else print([headline(checked), ...run.notes, '', summaryText(checked, run.settings.dueSoonDays)].join('\n'));
     return 0;
   },
