@@ -52,7 +52,7 @@ export function periodToRecord(run: PreparedRun, label: string, replace: boolean
   const exists = run.history.find((p) => p.label.toLowerCase() === label.replace(/\s+/g, ' ').trim().toLowerCase());
   if (exists && !replace) return { ok: false, problem: { code: 'period-exists', label: exists.label, asOf: exists.asOf } };
   const recorded = recordPeriod(run, label, clock.now());
-  if ('error' in recorded) return { ok: false, problem: { code: 'bad-period-name', reason: recorded.error.startsWith('Give') ? 'empty' : 'too-long' } };
+  if ('problem' in recorded) return { ok: false, problem: { code: 'bad-period-name', reason: recorded.problem } };
   return { ok: true, value: recorded };
 }
 

@@ -14,10 +14,11 @@ export interface RecordedPeriod {
  * The history sheet's new contents with the current plan recorded as `label` (replacing a period of
  * the same label). `recordedAt` is the host's clock, passed in.
  */
-export function recordPeriod(run: PreparedRun, label: string, recordedAt: string): RecordedPeriod | { error: string } {
+export function recordPeriod(run: PreparedRun, label: string, recordedAt: string): RecordedPeriod | { problem: 'empty' | 'too-long' } {
   const name = label.replace(/\s+/g, ' ').trim();
-  if (name === '') return { error: 'Give the period a name, such as "Sept 2018" or "Q2 2018/19".' };
-  if (name.length > 40) return { error: 'A period name must be at most 40 characters.' };
+  // Coded, not worded: shared/app/messages.ts says it.
+  if (name === '') return { problem: 'empty' };
+  if (name.length > 40) return { problem: 'too-long' };
   const replaced = run.history.some((p) => p.label.toLowerCase() === name.toLowerCase());
   const records = periodRecords(run.checked, name, recordedAt);
   const periods = withPeriod(run.history, { label: name, asOf: run.checked.asOf, recordedAt, records });

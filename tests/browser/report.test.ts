@@ -39,14 +39,14 @@ async function quarterToQuarterHtml(): Promise<string> {
   const juneRun = prepareRun(await june.readWorkbook(), { today: dayFromIso('2018-06-30') ?? 0 });
   if (!juneRun.ok) throw new Error(juneRun.message);
   const recorded = recordPeriod(juneRun, 'June 2018', '2018-07-02T09:00:00');
-  if ('error' in recorded) throw new Error(recorded.error);
+  if ('problem' in recorded) throw new Error(recorded.problem);
   const sept = book(cipSept2018);
   const port = new MemoryWorkbookPort(sept);
   await port.writeHiddenSheet(recorded.sheet, recorded.rows);
   const run = prepareRun(await port.readWorkbook(), { today: dayFromIso('2018-09-30') ?? 0 });
   if (!run.ok) throw new Error(run.message);
   const again = recordPeriod(run, 'Sept 2018', '2018-10-01T09:00:00');
-  if ('error' in again) throw new Error(again.error);
+  if ('problem' in again) throw new Error(again.problem);
   await port.writeHiddenSheet(again.sheet, again.rows);
   const final = prepareRun(await port.readWorkbook(), { today: dayFromIso('2018-09-30') ?? 0 });
   if (!final.ok) throw new Error(final.message);

@@ -231,7 +231,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       const juneRun = await preparedAt(june.port, '2018-06-30');
       expect(juneRun.checked.summary.statusCounts.map((c) => c.count)).toEqual([17, 41, 1, 0, 2]);
       const recorded = recordPeriod(juneRun, 'June 2018', '2018-07-02T09:00:00');
-      if ('error' in recorded) throw new Error(recorded.error);
+      if ('problem' in recorded) throw new Error(recorded.problem);
       await june.port.writeHiddenSheet(recorded.sheet, recorded.rows);
 
       // The officer updates the plan: the September sheet, in the same workbook, history and all.
@@ -240,7 +240,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       const sept = await make([...sampleSetup(), { name: historySheetName, rows: rowsOf(history?.values ?? {}) }]);
       const septRun = await preparedAt(sept.port, '2018-09-30');
       const again = recordPeriod(septRun, 'Sept 2018', '2018-10-01T09:00:00');
-      if ('error' in again) throw new Error(again.error);
+      if ('problem' in again) throw new Error(again.problem);
       await sept.port.writeHiddenSheet(again.sheet, again.rows);
 
       const run = await preparedAt(sept.port, '2018-09-30');
@@ -334,7 +334,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       for (const [i, label] of labels.entries()) {
         const run = await preparedAt(adapter.port, ['2018-06-30', '2018-09-30', '2018-12-31', '2019-03-31'][i] as string);
         const recorded = recordPeriod(run, label, '2019-04-01T09:00:00');
-        if ('error' in recorded) throw new Error(recorded.error);
+        if ('problem' in recorded) throw new Error(recorded.problem);
         await adapter.port.writeHiddenSheet(recorded.sheet, recorded.rows);
       }
       const run = await preparedAt(adapter.port, '2019-03-31');

@@ -215,7 +215,7 @@ describe('recording a period', () => {
       const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
       if (!run.ok) throw new Error(run.message);
       const recorded = recordPeriod(run, label, '2018-10-01T09:00:00');
-      if ('error' in recorded) throw new Error(recorded.error);
+      if ('problem' in recorded) throw new Error(recorded.problem);
       adapter.writeHiddenSheet(recorded.sheet, recorded.rows);
     };
     record('June 2018');
