@@ -1,9 +1,6 @@
 import { dayFromIso, dayFromYmd, isValidYmd, type Day } from '../dates/day';
 import type { RunRequest } from '../run/prepare-run';
 import type { SettingsInput } from '../settings/settings';
-import type { WorkbookSnapshot } from '../workbook/workbook';
-import { readSettingsSheet, settingsMarker } from '../settings/settings-sheet';
-import { firstCell } from '../workbook/workbook';
 import type { Clock } from './clock';
 
 /** What an entry point may ask for; everything left out is decided here, once, the same for all. */
@@ -14,20 +11,11 @@ export interface RunOptions {
   settingsOverride?: SettingsInput | undefined;
 }
 
-export type AsOfSource = 'asked' | 'settings' | 'today';
+export type { AsOfSource } from '../run/prepare-run';
 
 /** The engine's request for these options and this clock. */
 export function runRequest(options: RunOptions, clock: Clock): RunRequest {
   return { asOf: options.asOf, today: clock.today(), sheet: options.sheet, settingsOverride: options.settingsOverride };
-}
-
-/** Where the as-of date a run used came from (request, else settings, else today: see prepareRun). */
-export function asOfSource(options: RunOptions, workbook: WorkbookSnapshot): AsOfSource {
-  if (options.asOf !== undefined) return 'asked';
-  if (options.settingsOverride?.asOf !== undefined && dayFromIso(options.settingsOverride.asOf) !== null) return 'settings';
-  const sheet = workbook.sheets.find((s) => firstCell(s) === settingsMarker);
-  const asOf = readSettingsSheet(sheet?.grid ?? null).settings.asOf;
-  return asOf !== undefined && dayFromIso(asOf) !== null ? 'settings' : 'today';
 }
 
 /** An as-of date as a person types one: 2018-09-30, or UK day-first 30/09/2018 (30-09-2018, 30.09.2018). Null otherwise. */

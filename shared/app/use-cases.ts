@@ -12,7 +12,7 @@ import { parseSettings, renderSettingsProblem, type SettingsInput } from '../set
 import type { ApplyReport, WorkbookPort } from '../workbook/workbook';
 import type { Clock } from './clock';
 import type { AppResult } from './problems';
-import { asOfSource, runRequest, type AsOfSource, type RunOptions } from './run-options';
+import { runRequest, type AsOfSource, type RunOptions } from './run-options';
 
 export interface Checked {
   run: PreparedRun;
@@ -24,9 +24,9 @@ function failed(run: RunFailure): AppResult<never> {
 }
 
 export async function checkPlan(port: WorkbookPort, clock: Clock, options: RunOptions = {}): Promise<AppResult<Checked>> {
-  const { workbook, run } = await readRun(port, runRequest(options, clock));
+  const { run } = await readRun(port, runRequest(options, clock));
   if (!run.ok) return failed(run);
-  return { ok: true, value: { run, asOfSource: asOfSource(options, workbook) } };
+  return { ok: true, value: { run, asOfSource: run.asOfSource } };
 }
 
 export interface Applied extends Checked {

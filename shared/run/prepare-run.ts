@@ -11,6 +11,8 @@ import { renderNote, type RunNote } from './run-notes';
 import { parseSettings, renderSettingsProblem, type Settings, type SettingsInput } from '../settings/settings';
 import { firstCell, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/workbook';
 
+export type AsOfSource = 'asked' | 'settings' | 'today';
+
 export interface RunRequest {
   /** The date the user asked for; else the settings' asOf; else `today`. */
   asOf?: Day | undefined;
@@ -30,6 +32,8 @@ export interface PreparedRun {
   settingsInput: SettingsInput;
   /** Plain-English notes: how the sheet was read (hidden rows), then bad rows on the settings and history sheets (the defaults were used for them). */
   notes: string[];
+  /** Where the as-of date came from: the request, the settings, or today. */
+  asOfSource: AsOfSource;
   /** The same notes as data (code and values). */
   noteData: RunNote[];
   checked: CheckedPlan;
@@ -82,6 +86,7 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
 
   const settingsAsOf = settings.asOf !== undefined ? dayFromIso(settings.asOf) : null;
   const asOf = request.asOf ?? settingsAsOf ?? request.today;
+  const asOfSource: AsOfSource = request.asOf !== undefined ? 'asked' : settingsAsOf !== null ? 'settings' : 'today';
 
   const wanted = request.sheet ?? settings.monitoringSheet;
   let sheet: SheetSnapshot | undefined;
@@ -111,7 +116,7 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   const history = readHistorySheet(historySheet?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
   const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));
-  return { ok: true, workbook, settings, settingsInput: fromSheet.input, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, comparison, themes };
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, asOfSource, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, comparison, themes };
 }
 
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */
