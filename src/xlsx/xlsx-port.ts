@@ -110,9 +110,10 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return this.pkg.toZip();
   }
 
+  /** The read's styles.xml and its parse (the port reads again after every edit, so they are current). */
   private styleBook(layout: WorkbookLayout): StyleBook {
-    const xml = layout.stylesPart ? this.pkg.text(layout.stylesPart) : defaultStylesXml;
-    return new StyleBook(xml, parseStyles(xml));
+    if (layout.stylesXml !== null && layout.styles) return new StyleBook(layout.stylesXml, layout.styles);
+    return new StyleBook(defaultStylesXml, parseStyles(defaultStylesXml));
   }
 
   private saveStyles(layout: WorkbookLayout, styles: StyleBook): void {

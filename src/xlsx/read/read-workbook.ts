@@ -31,6 +31,8 @@ export interface WorkbookLayout {
   rels: Relationship[];
   contentTypes: ContentTypes;
   stylesPart: string | null;
+  /** styles.xml as read, and parsed: the writer extends exactly this. */
+  stylesXml: string | null;
   styles: StylesPart | null;
   sharedStringsPart: string | null;
   macroEnabled: boolean;
@@ -75,8 +77,9 @@ export function workbookLayout(pkg: XlsxPackage): WorkbookLayout {
   const stylesPart = find(relTypes.styles);
   const themePart = find(relTypes.theme);
   const theme = themePart ? parseThemeColours(pkg.text(themePart)) : officeThemeColours;
-  const styles = stylesPart ? parseStyles(pkg.text(stylesPart), theme) : null;
-  return { workbookPart, workbook, rels, contentTypes, stylesPart, styles, sharedStringsPart: find(relTypes.sharedStrings), macroEnabled: type.includes('macroEnabled') };
+  const stylesXml = stylesPart ? pkg.text(stylesPart) : null;
+  const styles = stylesXml !== null ? parseStyles(stylesXml, theme) : null;
+  return { workbookPart, workbook, rels, contentTypes, stylesPart, stylesXml, styles, sharedStringsPart: find(relTypes.sharedStrings), macroEnabled: type.includes('macroEnabled') };
 }
 
 /** Reads every sheet of the workbook into grids, within the limits. */
