@@ -26,10 +26,9 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The one place a workbook problem becomes words: the file's name, then what is wrong with it. */
-export function fileProblem(file: string, e: unknown): CliError {
-  if (e instanceof XlsxError) return new CliError(`'${file}' ${e.message}`);
-  throw e;
+/** The one place a workbook problem becomes words: the file's name, then what is wrong with it. Anything else is passed on as it is. */
+export function fileProblem(file: string, e: unknown): unknown {
+  return e instanceof XlsxError ? new CliError(`'${file}' ${e.message}`) : e;
 }
 
 /** Reads the workbook file and opens its package, with a one-line message for every way that can fail. */
