@@ -7,6 +7,7 @@ import { formatDay } from '../dates/format-date';
 import type { EditPlan } from '../edit-plan/edit-plan';
 import type { RecordedPeriod } from '../history/record-period';
 import type { ApplyReport } from '../workbook/workbook';
+import type { WriteRefusal } from '../workbook/write-refusal';
 import type { AppProblem } from './problems';
 import type { AsOfSource } from './run-options';
 import { plural } from '../text/plural';
@@ -20,6 +21,20 @@ export function describeProblem(p: AppProblem): string {
       return p.reason === 'empty' ? 'Give the period a name, such as "Sept 2018" or "Q2 2018/19".' : 'A period name must be at most 40 characters.';
     case 'period-exists':
       return `A period called “${p.label}” is already recorded (as of ${formatDay(p.asOf)}). Replace it with the plan as it stands now?`;
+  }
+}
+
+/** Why a write was refused, in the words every host shows. */
+export function describeRefusal(r: WriteRefusal): string {
+  switch (r.code) {
+    case 'sheet-protected':
+      return `Sheet '${r.sheet}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`;
+    case 'sheet-not-ours':
+      return `A sheet called '${r.sheet}' already exists and was not made by Plan Monitor, so Plan Monitor left it alone and saved nothing. Rename that sheet, then try again.`;
+    case 'sheet-gone':
+      return `Sheet '${r.sheet}' has been renamed or deleted since it was read. Nothing was changed. Run Check plan again.`;
+    case 'busy':
+      return 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
   }
 }
 

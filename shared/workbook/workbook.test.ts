@@ -6,10 +6,8 @@ const plan = (fills: boolean, summary: string | null) => ({ sheet: 'Plan', fills
 
 describe('protectedRefusal', () => {
   it('names the plan sheet when colouring it, and the summary sheet when writing it', () => {
-    expect(protectedRefusal(plan(true, 'Plan Summary'), (n) => n === 'Plan')).toBe(
-      "Sheet 'Plan' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.",
-    );
-    expect(protectedRefusal(plan(true, 'Plan Summary'), (n) => n === 'Plan Summary')).toMatch(/^Sheet 'Plan Summary' is protected/);
+    expect(protectedRefusal(plan(true, 'Plan Summary'), (n) => n === 'Plan')).toEqual({ code: 'sheet-protected', sheet: 'Plan' });
+    expect(protectedRefusal(plan(true, 'Plan Summary'), (n) => n === 'Plan Summary')).toEqual({ code: 'sheet-protected', sheet: 'Plan Summary' });
   });
 
   it('lets a summary be built beside a protected plan it does not colour', () => {

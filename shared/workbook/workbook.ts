@@ -1,5 +1,6 @@
 import type { CellValue, GridSnapshot } from '../grid/grid';
 import type { EditPlan } from '../edit-plan/edit-plan';
+import type { WriteRefusal } from './write-refusal';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
@@ -61,24 +62,19 @@ export function firstCell(sheet: SheetSnapshot): CellValue {
  * that name may be replaced only when its A1 holds the same marker, so a user's own sheet that
  * happens to share the name is never overwritten.
  */
-export function hiddenSheetRefusal(name: string, existingA1: CellValue | undefined, rows: readonly CellValue[][]): string | null {
+export function hiddenSheetRefusal(name: string, existingA1: CellValue | undefined, rows: readonly CellValue[][]): WriteRefusal | null {
   if (existingA1 === undefined) return null;
   const marker = rows[0]?.[0] ?? null;
   if (existingA1 === marker) return null;
-  return `A sheet called '${name}' already exists and was not made by Plan Monitor, so Plan Monitor left it alone and saved nothing. Rename that sheet, then try again.`;
+  return { code: 'sheet-not-ours', sheet: name };
 }
 
 /**
  * The refusal every adapter gives, before its first write, when a sheet the plan would change is
  * protected: the plan's sheet when it colours, and the summary sheet. Null when none is.
  */
-export function protectedRefusal(plan: EditPlan, isProtected: (sheet: string) => boolean): string | null {
+export function protectedRefusal(plan: EditPlan, isProtected: (sheet: string) => boolean): WriteRefusal | null {
   const touched = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null];
   const locked = touched.find((n): n is string => n !== null && isProtected(n));
-  return locked === undefined ? null : protectedSheetMessage(locked);
-}
-
-/** What every adapter says when a sheet it must change is protected: checked before the first write, so nothing is half-written. */
-function protectedSheetMessage(sheet: string): string {
-  return `Sheet '${sheet}' is protected, so Plan Monitor could not change it. Nothing was changed. Ask its owner to remove the protection, then try again.`;
+  return locked === undefined ? null : { code: 'sheet-protected', sheet: locked };
 }

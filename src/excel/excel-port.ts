@@ -1,6 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { fillColour, widestRow, type CellValue } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { WriteRefused } from '../../shared/workbook/write-refusal';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
 
@@ -55,7 +56,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     // Excel applies a batch up to the action that fails: refuse a protected sheet before queueing anything.
     const refusal = protectedRefusal(plan, (name) => this.protectedSheets.has(name));
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new WriteRefused(refusal);
     const syncs = await Excel.run((context) => writeExcelEditPlan(context, plan, { rangeAreas: supports('1.9') }));
     return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: syncs };
   }
@@ -68,7 +69,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       a1.load('values');
       await context.sync();
       const refusal = hiddenSheetRefusal(name, existing.isNullObject ? undefined : ((a1.values[0]?.[0] as CellValue) ?? null), rows);
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw new WriteRefused(refusal);
       const sheet = existing.isNullObject ? sheets.add(name) : existing;
       if (!existing.isNullObject) sheet.getRange().clear('All');
       const width = Math.max(widestRow(rows), 1);

@@ -3,6 +3,7 @@ import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import { fillColour, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { datePrecisionOf } from '../../shared/grid/number-format';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { WriteRefused } from '../../shared/workbook/write-refusal';
 
 export interface MemoryCell {
   value: CellValue;
@@ -130,10 +131,10 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
     const sheet = this.book.sheet(plan.sheet);
-    if (!sheet) throw new Error(`There is no sheet '${plan.sheet}'.`);
+    if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: plan.sheet });
     // Every sheet it will touch is checked before the first write: nothing half-written.
     const refusal = protectedRefusal(plan, (name) => this.book.sheet(name)?.protected === true);
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new WriteRefused(refusal);
     const paint = (s: MemorySheet, groups: EditPlan['fills']) => {
       for (const g of groups)
         for (const range of g.ranges)
@@ -179,7 +180,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     const existing = this.book.sheet(name);
     const refusal = hiddenSheetRefusal(name, existing ? (existing.cells.get('A1')?.value ?? null) : undefined, rows);
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new WriteRefused(refusal);
     if (existing) this.book.sheets = this.book.sheets.filter((s) => s !== existing);
     const sheet = this.book.addSheet(name, rows);
     sheet.visibility = 'hidden';
@@ -187,7 +188,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     const s = this.book.sheet(sheet);
-    if (!s) throw new Error(`There is no sheet '${sheet}'.`);
+    if (!s) throw new WriteRefused({ code: 'sheet-gone', sheet });
     this.book.activeSheet = s.name;
     this.book.selection = { sheet: s.name, cell };
   }

@@ -8,7 +8,7 @@ import { describeHostError } from '../../shared/app/host-errors';
 import { appliedMessage, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
 import { runRequest } from '../../shared/app/run-options';
 import { periodToRecord } from '../../shared/app/use-cases';
-import { planEdits, prepareRun } from '../../shared/run/prepare-run';
+import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
 import type { ApplyReport, WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { localClock } from '../host/local-clock';
 import { SheetsAdapter } from './sheets-port';
@@ -32,12 +32,22 @@ export function onInstall(): void {
   onOpen();
 }
 
-/** Runs a menu action and tells the user how it went; never leaves an error in the log only. */
-function report(action: () => { message: string; alert: boolean }): void {
+interface Outcome {
+  message: string;
+  alert: boolean;
+}
+
+/**
+ * Runs a menu action on the plan as it is now and tells the user how it went; never leaves an error
+ * in the log only. The same steps as the async use cases (shared/app), run synchronously as Apps
+ * Script's menu needs: no as-of date is asked, so the settings' date, else today.
+ */
+function report(action: (run: PreparedRun) => Outcome): void {
   const ui = SpreadsheetApp.getUi();
-  let outcome: { message: string; alert: boolean };
+  let outcome: Outcome;
   try {
-    outcome = action();
+    const run = prepareRun(new SheetsAdapter().readWorkbook(), runRequest({}, localClock));
+    outcome = run.ok ? action(run) : { message: run.message, alert: true };
   } catch (e) {
     outcome = { message: describeHostError(e), alert: true };
   }
@@ -45,18 +55,10 @@ function report(action: () => { message: string; alert: boolean }): void {
   else SpreadsheetApp.getActiveSpreadsheet().toast(outcome.message, title, 10);
 }
 
-/** The same steps as the async use cases (shared/app), run synchronously as Apps Script's menu needs: no as-of date is asked, so the settings' date, else today. */
-function prepared() {
-  const run = prepareRun(new SheetsAdapter().readWorkbook(), runRequest({}, localClock));
-  if (!run.ok) throw new Error(run.message);
-  return run;
-}
-
 const seeThem = 'Open the sidebar (Extensions › Plan Monitor › Open sidebar) to see each one with its cell.';
 
 export function pmCheckPlan(): void {
-  report(() => {
-    const run = prepared();
+  report((run) => {
     const c = run.checked;
     const problems = c.errors + c.warnings + c.summary.overdue.length;
     // A toast has no room for notes (a filter on, bad settings rows): point to where they are.
@@ -66,8 +68,7 @@ export function pmCheckPlan(): void {
 }
 
 function applyFromMenu(what: { colours: boolean; summary: boolean }): void {
-  report(() => {
-    const run = prepared();
+  report((run) => {
     const plan = planEdits(run, what);
     const done = new SheetsAdapter().applyEditPlan(plan);
     return { message: `${appliedMessage(plan, done)} ${run.checked.errors > 0 ? `${headline(run.checked)} ${seeThem}` : ''}`.trim(), alert: false };
@@ -88,8 +89,7 @@ export function pmRecordPeriod(): void {
   const answer = ui.prompt(title, 'Name this period, such as "Sept 2018". Plan Monitor records every action as it stands now, to compare with next quarter.', ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const label = answer.getResponseText();
-  report(() => {
-    const run = prepared();
+  report((run) => {
     let recorded = periodToRecord(run, label, false, localClock);
     if (!recorded.ok && recorded.problem.code === 'period-exists') {
       if (ui.alert(title, describeProblem(recorded.problem), ui.ButtonSet.YES_NO) !== ui.Button.YES) return { message: 'Kept the period already recorded. Nothing was changed.', alert: false };

@@ -4,6 +4,7 @@ import { serialFromDay } from '../../shared/dates/day';
 import { datePrecisionOf } from '../../shared/grid/number-format';
 import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { WriteRefused } from '../../shared/workbook/write-refusal';
 
 /** Formula errors as getValues gives them. */
 const errorValue = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
@@ -35,8 +36,6 @@ export function zoneOffsetMs(d: Date, timeZone: string): number {
   const wall = Utilities.formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
   return Date.parse(`${wall}Z`) - d.getTime();
 }
-
-export const busyMessage = 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -144,7 +143,7 @@ export class SheetsAdapter {
 
   private withLock<T>(fn: () => T): T {
     const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(10_000)) throw new Error(busyMessage);
+    if (!lock.tryLock(10_000)) throw new WriteRefused({ code: 'busy' });
     try {
       return fn();
     } finally {
@@ -156,14 +155,14 @@ export class SheetsAdapter {
     return this.withLock(() => {
       const ss = this.spreadsheet;
       const sheet = ss.getSheetByName(plan.sheet);
-      if (!sheet) throw new Error(`Sheet '${plan.sheet}' has been renamed or deleted since it was read. Run Check plan again.`);
+      if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: plan.sheet });
       const existing = plan.summary ? ss.getSheetByName(plan.summary.name) : null;
       // Check every sheet it will touch before the first write: nothing half-written.
       const refusal = protectedRefusal(plan, (name) => {
         const target = name === plan.sheet ? sheet : existing;
         return target !== null && isLocked(target);
       });
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw new WriteRefused(refusal);
       this.paintStatusColumn(sheet, plan);
       if (plan.summary) this.writeSummary(ss, existing, plan.summary);
       return { colouredCells: plan.fills.reduce((n, g) => n + g.cells, 0), summarySheet: plan.summary?.name ?? null, roundTrips: 0 };
@@ -225,7 +224,7 @@ export class SheetsAdapter {
       const ss = this.spreadsheet;
       const existing = ss.getSheetByName(name);
       const refusal = hiddenSheetRefusal(name, existing ? (existing.getRange(1, 1).getValue() as CellValue) : undefined, rows);
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw new WriteRefused(refusal);
       const sheet = existing ?? ss.insertSheet(name);
       // Hidden from the start: a write that fails must not leave a new sheet showing.
       if (!existing) sheet.hideSheet();
@@ -250,7 +249,7 @@ export class SheetsAdapter {
 
   selectCell(sheetName: string, cell: string): void {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
-    if (!sheet) throw new Error(`There is no sheet '${sheetName}'.`);
+    if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
     sheet.activate();
     sheet.setActiveSelection(cell);
   }

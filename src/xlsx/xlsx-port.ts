@@ -2,6 +2,7 @@ import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { parseRangeAddress } from '../../shared/grid/a1';
 import type { CellValue } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { WriteRefused } from '../../shared/workbook/write-refusal';
 import { XlsxPackage } from './package/package';
 import { contentTypes, relsPartOf } from './package/opc';
 import { defaultReadLimits, type ReadLimits } from './read/limits';
@@ -54,14 +55,14 @@ export class XlsxWorkbookPort implements WorkbookPort {
     // Each step draws on a budget of its own: an edit unpacks again what the read unpacked.
     this.pkg.budget.left = this.pkg.budget.limit;
     const refusal = protectedRefusal(plan, (name) => read.sheets.find((s) => s.name === name)?.protected === true);
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new WriteRefused(refusal);
     const summaryTarget = plan.summary ? read.sheets.find((s) => s.name.toLowerCase() === (plan.summary as { name: string }).name.toLowerCase()) : undefined;
     if (plan.summary && !summaryTarget && read.layout.workbook.structureProtected) throw new XlsxError({ code: 'structure-protected' });
 
     const styles = this.styleBook(read.layout);
     const planSheet = read.sheets.find((s) => s.name === plan.sheet);
     if (plan.fills.length > 0) {
-      if (!planSheet?.part) throw new Error(`sheet '${plan.sheet}' vanished`);
+      if (!planSheet?.part) throw new WriteRefused({ code: 'sheet-gone', sheet: plan.sheet });
       const targets: CellTargets = new Map();
       for (const g of plan.fills) {
         for (const range of g.ranges) {
@@ -93,7 +94,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const old = read.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     const a1 = old ? (old.grid.values[0]?.[0] ?? null) : undefined;
     const refusal = hiddenSheetRefusal(name, a1, rows);
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new WriteRefused(refusal);
     if (!old && read.layout.workbook.structureProtected) throw new XlsxError({ code: 'structure-protected' });
     const styles = this.styleBook(read.layout);
     this.putSheet(read.layout, old?.part ?? null, old?.name ?? name, hiddenSheetCells(rows, styles), 'hidden', { columnWidths: [28, 60] });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dayFromIso, isoFromDay } from '../../shared/dates/day';
 import type { GridSnapshot } from '../../shared/grid/grid';
 import { planEdits, prepareRun } from '../../shared/run/prepare-run';
-import { busyMessage, SheetsAdapter } from '../../src/sheets/sheets-port';
+import { SheetsAdapter } from '../../src/sheets/sheets-port';
+import { WriteRefused } from '../../shared/workbook/write-refusal';
 import { generatePlan } from '../fixtures/generate-plan';
 import { createFakeAppsScript, type FakeAppsScript, type FakeCell } from '../../test-hosts/apps-script/fake-apps-script';
 import { londonMidnight } from './sheets-fixture';
@@ -107,7 +108,7 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     const adapter = new SheetsAdapter();
     const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
     if (!run.ok) throw new Error(run.message);
-    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow(busyMessage);
+    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow(new WriteRefused({ code: 'busy' }));
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
 
@@ -117,7 +118,7 @@ describe('Sheets adapter: service calls do not grow with the row count', () => {
     const adapter = new SheetsAdapter();
     const run = prepareRun(adapter.readWorkbook(), { asOf, today: asOf });
     if (!run.ok) throw new Error(run.message);
-    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow("Sheet 'Plan' is protected, so Plan Monitor could not change it. Nothing was changed.");
+    expect(() => adapter.applyEditPlan(planEdits(run, { colours: true, summary: true }))).toThrow(new WriteRefused({ code: 'sheet-protected', sheet: 'Plan' }));
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
 });

@@ -1,11 +1,9 @@
 import { planEdits } from '../../../shared/run/prepare-run';
 import { planOptions, str, type Command } from '../command';
 import { headline, statusTableText } from '../format/report-text';
-import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
 import { fileProblem } from '../workbook-file/open-workbook';
 import { checkExtension, saveTarget, saveWorkbook } from '../workbook-file/save-workbook';
-import { XlsxError } from '../../xlsx/xlsx-error';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -20,8 +18,7 @@ export const applyCommand: Command = {
     // The port refuses a protected sheet before any write, and nothing is saved: say so as the user's problem, not a crash.
     checkExtension(target, port.macroEnabled);
     const report = await port.applyEditPlan(plan).catch((e: unknown) => {
-      if (e instanceof XlsxError) throw fileProblem(file, e);
-      throw new CliError(`${e instanceof Error ? e.message : String(e)} '${file}' was not saved.`);
+      throw fileProblem(file, e);
     });
     await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
 

@@ -6,7 +6,6 @@ import { CliError } from '../errors';
 import { loadPlan } from '../load-plan';
 import { fileProblem } from '../workbook-file/open-workbook';
 import { checkExtension, saveTarget, saveWorkbook } from '../workbook-file/save-workbook';
-import { XlsxError } from '../../xlsx/xlsx-error';
 import { formatDay } from '../../../shared/dates/format-date';
 
 export const snapshotCommand: Command = {
@@ -25,8 +24,7 @@ export const snapshotCommand: Command = {
     const recorded = result.value;
     checkExtension(target, port.macroEnabled);
     await port.writeHiddenSheet(recorded.sheet, recorded.rows).catch((e: unknown) => {
-      if (e instanceof XlsxError) throw fileProblem(file, e);
-      throw new CliError(`${e instanceof Error ? e.message : String(e)} '${file}' was not saved.`);
+      throw fileProblem(file, e);
     });
     await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
     print(`${recorded.replaced ? 'Replaced' : 'Recorded'} period “${label.trim()}”: ${recorded.actions} actions as of ${formatDay(run.checked.asOf)}, in the hidden sheet '${recorded.sheet}'. Saved ${target}.`);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
+import { describeRefusal } from '../../../shared/app/messages';
+import { refusalOf } from '../../../shared/workbook/write-refusal';
 import { XlsxError } from '../../xlsx/xlsx-error';
 import { CliError } from '../errors';
 import { nodeCodec } from './node-codec';
@@ -26,9 +28,14 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The one place a workbook problem becomes words: the file's name, then what is wrong with it. Anything else is passed on as it is. */
+/**
+ * The one place a workbook problem becomes words: the file's name, then what is wrong with it; a
+ * refused write says why and that the file was not saved. Anything else is passed on as it is.
+ */
 export function fileProblem(file: string, e: unknown): unknown {
-  return e instanceof XlsxError ? new CliError(`'${file}' ${e.message}`) : e;
+  if (e instanceof XlsxError) return new CliError(`'${file}' ${e.message}`);
+  const refusal = refusalOf(e);
+  return refusal ? new CliError(`${describeRefusal(refusal)} '${file}' was not saved.`) : e;
 }
 
 /** Reads the workbook file and opens its package, with a one-line message for every way that can fail. */
