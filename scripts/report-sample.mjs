@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
+import { launchFoundBrowser } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'plan-monitor.cjs');
@@ -40,10 +40,7 @@ await sept.xlsx.writeFile(updated);
 step('snapshot', updated, '--period', 'Sept 2018', '--as-of', '2018-09-30', '--in-place');
 const html = path.join(out, 'committee-report.html');
 step('report', updated, '--html', html, '--as-of', '2018-09-30');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchFoundBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(html).href);

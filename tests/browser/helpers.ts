@@ -1,17 +1,17 @@
 /**
  * Browser test helpers: build dist/, serve it on a free port in-process (scripts/serve.mjs), and
- * drive Debian's Chromium with playwright-core. No browser is ever downloaded.
+ * drive a Chromium-based browser found on the machine (tests/helpers/browser.ts) with playwright-core.
+ * No browser is ever downloaded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestBrowser } from '../helpers/browser';
 
 export const root = path.resolve(__dirname, '../..');
 export const dist = path.join(root, 'dist');
 export const artifacts = path.join(root, 'tests', 'artifacts');
-
-export const chromiumPath = '/usr/bin/chromium';
 
 export function buildDist(): void {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
@@ -30,10 +30,7 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return launchTestBrowser();
 }
 
 export function artifact(name: string): string {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = await serveDist();
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce', locale: 'en-GB' });
-}, 60_000);
+}, 900_000); // long enough for apt-get to install chromium on a fresh Debian machine
 
 afterAll(async () => {
   await browser?.close();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   buildDist();
   server = await serveDist();
   browser = await launchChromium();
-}, 60_000);
+}, 900_000); // long enough for apt-get to install chromium on a fresh Debian machine
 afterAll(async () => {
   await browser?.close();
   await server?.close();

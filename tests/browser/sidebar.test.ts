@@ -33,7 +33,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: sidebarWidth, height: 800 }, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'Europe/London' });
   // The sample is the plan as at 30 September 2018: today is that day (timers still run).
   await context.clock.setFixedTime(new Date('2018-09-30T11:00:00Z'));
-}, 60_000);
+}, 900_000); // long enough for apt-get to install chromium on a fresh Debian machine
 
 afterAll(async () => {
   await browser?.close();
