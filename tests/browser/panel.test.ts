@@ -63,7 +63,7 @@ describe('the preview and the panel', () => {
 
     await checkPlan(page);
     // The run shows the date it used (today in the preview, 30/09/2018).
-    expect(await panel(page).getByLabel('As of').inputValue()).toBe('2018-09-30');
+    expect(await panel(page).getByLabel('As of').inputValue()).toBe('30/09/2018');
     const headline = await panel(page).locator('.pm-headline').textContent();
     expect(headline).toContain('62 actions');
     expect(headline).toContain('0 errors');
@@ -229,10 +229,10 @@ describe('the preview and the panel', () => {
         return { tag: el.tagName.toLowerCase(), name: nameOf(el).trim() };
       });
     });
-    // As of, four buttons, the period name and its button, four warnings and one overdue action.
-    expect(expected.length).toBe(12);
+    // As of and its calendar, four buttons, the period name and its button, four warnings and one overdue action.
+    expect(expected.length).toBe(13);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
-    expect(expected.slice(0, 7).map((c) => c.name)).toEqual(['As of', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
+    expect(expected.slice(0, 8).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
 
     await panel(page).getByLabel('As of').focus();
     const seen: number[] = [];

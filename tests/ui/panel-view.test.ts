@@ -101,12 +101,34 @@ describe('mountPanel', () => {
     mountPanel(root, fake().actions, { look: 'google', hostName: 'Google Sheets' });
     expect(root.classList.contains('google')).toBe(true);
     expect(root.getAttribute('aria-label')).toBe('Plan Monitor for Google Sheets');
-    const input = q<HTMLInputElement>('input[type="date"]');
+    const input = q<HTMLInputElement>('input.pm-date');
     // Empty until a run shows the date it used: no date is sent unless the user picks one.
     expect(input.value).toBe('');
+    expect(input.type).toBe('text');
+    expect(input.placeholder).toBe('dd/mm/yyyy');
     expect(input.labels?.[0]?.textContent).toBe('As of');
-    expect(Array.from(root.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
+    // jsdom has no showPicker(): the calendar button is there but hidden.
+    const calendar = q<HTMLButtonElement>('button[aria-label="Choose the as-of date from a calendar"]');
+    expect(calendar.hidden).toBe(true);
+    expect(Array.from(root.querySelectorAll('button')).filter((b) => b !== calendar).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
     expect(q('[role="status"]').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('shows the date a run used as dd/mm/yyyy, sends nothing until the user types one, then sends what was typed', async () => {
+    const { actions, calls } = fake();
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    const input = q<HTMLInputElement>('input.pm-date');
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(calls).toEqual(['check null']);
+    expect(input.value).toBe('30/09/2018');
+    input.value = '31/12/2018';
+    input.dispatchEvent(new Event('input'));
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(calls).toEqual(['check null', 'check 31/12/2018']);
+    // The run's date (still 30/09/2018 in this fake) does not overwrite what the user typed.
+    expect(input.value).toBe('31/12/2018');
   });
 
   it('a check shows the headline (and reads it out), the status table, findings and overdue actions; a finding selects its cell', async () => {
