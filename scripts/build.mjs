@@ -37,15 +37,16 @@ async function bundle(options) {
   for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
 }
 
-/** Writes dist/manifest.xml with scripts/manifest.mjs's renderManifest, if that script exists. */
+/** Writes dist/manifest.xml, and dist/manifest-excel-2019.xml without the shared runtime, with scripts/manifest.mjs. */
 async function writeManifest(baseUrl) {
   const script = path.join(root, 'scripts', 'manifest.mjs');
   const source = path.join(root, 'manifest.xml');
   if (!existsSync(script) || !existsSync(source)) return;
   const mod = await import(pathToFileURL(script).href);
-  if (typeof mod.renderManifest !== 'function') return;
   const base = baseUrl ?? mod.DEV_BASE_URL ?? 'https://localhost:3000';
-  writeAtomic(path.join(dist, 'manifest.xml'), mod.renderManifest(readFileSync(source, 'utf8'), base));
+  const rendered = mod.renderManifest(readFileSync(source, 'utf8'), base);
+  writeAtomic(path.join(dist, 'manifest.xml'), rendered);
+  writeAtomic(path.join(dist, 'manifest-excel-2019.xml'), mod.withoutSharedRuntime(rendered));
 }
 
 /** Functions Apps Script must find at the top level of Code.js: every function server.ts exports. */

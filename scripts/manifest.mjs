@@ -64,13 +64,56 @@ export function renderManifest(xmlText, baseUrl) {
   return xmlText.replace(devOrigin(), () => escaped);
 }
 
+// The shared runtime block as manifest.xml writes it: its comment, the element, and the line breaks.
+const runtimesBlock = /\n[ \t]*<!--(?:(?!-->)[^])*-->(?=\s*<Runtimes>)|\n[ \t]*<Runtimes>[\s\S]*?<\/Runtimes>/g;
+
+/**
+ * The manifest for Excel 2019, which has no shared runtime: no <Runtimes>, and the ribbon's
+ * buttons in their own page (commands.html), reporting in a dialog. Also what the offline
+ * schemas, which predate <Runtimes>, can validate.
+ * @param {string} xmlText
+ * @returns {string}
+ */
+export function withoutSharedRuntime(xmlText) {
+  const out = xmlText.replace(runtimesBlock, '').replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>');
+  if (/<Runtimes\b/.test(out)) throw new Error('The manifest\'s <Runtimes> element is not in the shape withoutSharedRuntime knows.');
+  return out;
+}
+
+/**
+ * What is wrong with the manifest's shared runtime, which the offline schemas cannot check: one
+ * <Runtimes> as the Workbook host's first child, holding one long-lived <Runtime> on the task
+ * pane's page, and the ribbon's FunctionFile on that same page (Office loads no shared runtime
+ * otherwise). Empty when it is right or absent.
+ * @param {string} xmlText
+ * @returns {string[]}
+ */
+export function sharedRuntimeProblems(xmlText) {
+  const blocks = xmlText.match(/<Runtimes>[\s\S]*?<\/Runtimes>/g) ?? [];
+  if (blocks.length === 0) return [];
+  const problems = [];
+  if (blocks.length > 1) problems.push('more than one <Runtimes> element');
+  if (!/<Host xsi:type="Workbook">\s*(?:<!--[\s\S]*?-->\s*)?<Runtimes>/.test(xmlText)) problems.push('<Runtimes> must be the first element of <Host xsi:type="Workbook">');
+  const runtimes = [...(blocks[0] ?? '').matchAll(/<Runtime\s+([^>]*?)\/?>/g)];
+  if (runtimes.length !== 1) problems.push('<Runtimes> must hold exactly one <Runtime>');
+  const attrs = runtimes[0]?.[1] ?? '';
+  const resid = /resid="([^"]*)"/.exec(attrs)?.[1];
+  if (resid !== 'Taskpane.Url') problems.push(`<Runtime resid> must be Taskpane.Url (the task pane's page), not ${resid ?? 'missing'}`);
+  if (!/lifetime="long"/.test(attrs)) problems.push('<Runtime lifetime> must be "long", so the ribbon can run while the pane is closed');
+  const functionFile = /<FunctionFile resid="([^"]*)"\/>/.exec(xmlText)?.[1];
+  if (functionFile !== resid) problems.push(`<FunctionFile resid> must be the runtime's page (${resid ?? '?'}), not ${functionFile ?? 'missing'}`);
+  if (!new RegExp(`<bt:Url id="${resid ?? 'Taskpane.Url'}" `).test(xmlText)) problems.push(`no <bt:Url id="${resid}"> resource`);
+  return problems;
+}
+
 /**
  * Reads manifest.xml, renders it for baseUrl and writes it to out (folders are created).
- * @param {{ baseUrl: string, out: string, source?: string }} options
+ * @param {{ baseUrl: string, out: string, source?: string, excel2019?: boolean }} options excel2019: without the shared runtime (withoutSharedRuntime)
  * @returns {string} the path written
  */
-export function writeManifest({ baseUrl, out, source = manifestPath }) {
-  const xml = renderManifest(readFileSync(source, 'utf8'), baseUrl);
+export function writeManifest({ baseUrl, out, source = manifestPath, excel2019 = false }) {
+  const rendered = renderManifest(readFileSync(source, 'utf8'), baseUrl);
+  const xml = excel2019 ? withoutSharedRuntime(rendered) : rendered;
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeFileSync(out, xml);
   return out;

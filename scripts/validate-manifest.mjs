@@ -6,12 +6,15 @@
 //   node scripts/validate-manifest.mjs FILE...    the files given
 //
 // Prints one line per file; exit 0 when all are valid, 1 otherwise (or when the schemas are
-// missing). The schemas are the 2017-2019 copies: newer elements such as <Runtimes> are unknown to
-// them, so keep the manifest classic (see ../shared/office-manifest-xsd/README.md).
+// missing). The schemas are the 2017-2020 copies, which predate <Runtimes> (the shared runtime): the
+// manifest is validated without that element (withoutSharedRuntime, exactly the Excel 2019
+// manifest), and the element itself is checked by shape (sharedRuntimeProblems). See
+// ../shared/office-manifest-xsd/README.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
+import { sharedRuntimeProblems, withoutSharedRuntime } from './manifest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const schemaDir = path.resolve(root, '..', 'shared', 'office-manifest-xsd');
@@ -38,7 +41,17 @@ function schemas() {
 export async function validateFile(file, label = file) {
   if (!existsSync(file)) return { ok: false, line: `${label}: not found`, details: '' };
   const { schema, preload } = schemas();
-  const result = await validateXML({ xml: [{ fileName: 'manifest.xml', contents: readFileSync(file, 'utf8') }], schema, preload });
+  const text = readFileSync(file, 'utf8');
+  const runtime = sharedRuntimeProblems(text);
+  if (runtime.length > 0) return { ok: false, line: `${label}: NOT valid: shared runtime: ${runtime[0]}${runtime.length > 1 ? ` (and ${runtime.length - 1} more)` : ''}`, details: runtime.join('\n') };
+  let classic;
+  try {
+    classic = withoutSharedRuntime(text);
+  } catch (e) {
+    return { ok: false, line: `${label}: NOT valid: ${e instanceof Error ? e.message : String(e)}`, details: '' };
+  }
+  // Line numbers stay those of the file: only whole lines of the <Runtimes> block are taken out, above any error they could be reported on.
+  const result = await validateXML({ xml: [{ fileName: 'manifest.xml', contents: classic }], schema, preload });
   if (result.valid) return { ok: true, line: `${label}: valid`, details: '' };
   const errors = result.errors.map((e) => `line ${e.loc?.lineNumber ?? '?'}: ${plain(e.message.replace(/^.*?(?:Schemas validity error|parser error)\s*:\s*/s, ''))}`);
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
@@ -53,7 +66,7 @@ async function main(argv) {
   const files =
     argv.length > 0
       ? argv.map((f) => ({ file: path.resolve(f), label: f }))
-      : [path.join(root, 'manifest.xml'), path.join(root, 'dist', 'manifest.xml')]
+      : [path.join(root, 'manifest.xml'), path.join(root, 'dist', 'manifest.xml'), path.join(root, 'dist', 'manifest-excel-2019.xml')]
           .filter((f, i) => i === 0 || existsSync(f))
           .map((f) => ({ file: f, label: path.relative(root, f) }));
   let failed = 0;

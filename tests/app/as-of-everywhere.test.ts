@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/dates/day';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
-import { runCommand } from '../../src/excel/commands';
+import { runCommand } from '../../src/excel/ribbon-dialog';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { PanelController } from '../../src/ui/panel-controller';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { loadExcelClient, useGlobals, type ExcelClient } from '../../test-hosts/excel/load-excel-client';
+import { loadExcelClient, useGlobals, type ExcelClient, type GlobalsOptions } from '../../test-hosts/excel/load-excel-client';
 import { widestRow } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
 import { lookDump, type LookDump, type SheetSetup, type WorkbookSetup } from '../contract/adapter-contract';
@@ -58,12 +58,12 @@ export function dumpBook(book: FakeWorkbook): SheetDump[] {
 }
 
 /** Loads Microsoft's Excel client once for the test file, installs its globals, and removes them after: the one setup every Excel suite shares. */
-export function excelClientForSuite(): () => ExcelClient {
+export function excelClientForSuite(options: GlobalsOptions = {}): () => ExcelClient {
   let client: ExcelClient | null = null;
   let restore: () => void = () => undefined;
   beforeAll(() => {
     client = loadExcelClient();
-    restore = useGlobals(client);
+    restore = useGlobals(client, options);
   });
   afterAll(() => {
     restore();

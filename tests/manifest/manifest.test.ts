@@ -38,6 +38,8 @@ function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = proc
 
 interface ManifestModule {
   renderManifest(xmlText: string, baseUrl: string): string;
+  withoutSharedRuntime(xmlText: string): string;
+  sharedRuntimeProblems(xmlText: string): string[];
 }
 
 /** scripts/manifest.mjs is plain JavaScript with no type declarations: import it untyped, then type it. */
@@ -104,6 +106,7 @@ function kindOf(el: Element): ResourceKind {
       return 'image';
     case 'SourceLocation':
     case 'FunctionFile':
+    case 'Runtime':
     case 'LearnMoreUrl':
       return 'url';
     case 'Label':
@@ -234,6 +237,33 @@ describe('schema validation (offline, libxml2 in WebAssembly)', () => {
     expect(bad.stdout).toMatch(/broken\.xml: NOT valid: line \d+: Element 'Function': This element is not expected/);
   });
 
+  it('checks the shared runtime, which the offline schemas predate, by shape: a wrong page or lifetime fails with a plain line', async () => {
+    const m = await loadManifestModule();
+    expect(m.sharedRuntimeProblems(xml)).toEqual([]);
+    expect(m.sharedRuntimeProblems(xml.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>'))).toEqual([
+      "<FunctionFile resid> must be the runtime's page (Taskpane.Url), not Commands.Url",
+    ]);
+    expect(m.sharedRuntimeProblems(xml.replace('lifetime="long"', 'lifetime="short"'))).toEqual(['<Runtime lifetime> must be "long", so the ribbon can run while the pane is closed']);
+    const broken = path.join(dir, 'short-runtime.xml');
+    writeFileSync(broken, xml.replace('lifetime="long"', 'lifetime="short"'));
+    const bad = runScript('validate-manifest.mjs', [broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.trim()).toBe(`${broken}: NOT valid: shared runtime: <Runtime lifetime> must be "long", so the ribbon can run while the pane is closed`);
+  });
+
+  it('the Excel 2019 manifest is this one without the shared runtime: the ribbon in commands.html, and it validates', async () => {
+    const m = await loadManifestModule();
+    const classic = m.withoutSharedRuntime(xml);
+    expect(classic).not.toMatch(/<Runtimes?\b/);
+    expect(classic).toContain('<FunctionFile resid="Commands.Url"/>');
+    // Nothing else differs: the same buttons, resources and requirements.
+    const lines = (t: string) => t.split('\n').filter((l) => !/runtime|FunctionFile/i.test(l));
+    expect(lines(classic)).toEqual(lines(xml));
+    const file = path.join(dir, 'excel-2019.xml');
+    writeFileSync(file, classic);
+    expect(await validate(file)).toMatchObject({ ok: true });
+  });
+
   it('needs no system program: validates with nothing on PATH but node', () => {
     const r = runScript('validate-manifest.mjs', ['manifest.xml'], { ...process.env, PATH: path.dirname(process.execPath) });
     expect(r.stdout.trim()).toBe('manifest.xml: valid');
@@ -259,15 +289,16 @@ describe('add-in identity', () => {
     expect(voHosts).toEqual(['Workbook']);
   });
 
-  it('asks only for ExcelApi 1.1, so Excel 2019 loads it (1.9 is feature-detected at run time)', () => {
+  it('asks for ExcelApi 1.7, the highest set it calls without a fallback: Excel 2019 (1.7) loads it, Excel 2016 (1.1) does not; SharedRuntime is not required', () => {
     const sets = all(child(doc.documentElement, NS.app, 'Requirements'), NS.app, 'Set').map((s) => [attr(s, 'Name'), s.getAttribute('MinVersion')]);
-    expect(sets).toEqual([['ExcelApi', '1.1']]);
+    expect(sets).toEqual([['ExcelApi', '1.7']]);
   });
 
   it('serves the task pane, commands, help and icons from https://localhost:3000 in development', () => {
     expect(attr(child(one(doc, NS.app, 'DefaultSettings'), NS.app, 'SourceLocation'), 'DefaultValue')).toBe(`${DEV}/taskpane.html`);
     expect(attr(one(doc, NS.app, 'SupportUrl'), 'DefaultValue')).toBe(`${DEV}/help.html`);
-    expect(resolve(doc, one(doc, NS.ov, 'FunctionFile'))).toBe(`${DEV}/commands.html`);
+    // One runtime: the ribbon's buttons run in the task pane's page.
+    expect(resolve(doc, one(doc, NS.ov, 'FunctionFile'))).toBe(`${DEV}/taskpane.html`);
     for (const url of urlsIn(doc)) expect(url.startsWith(`${DEV}/`), url).toBe(true);
   });
 });
@@ -281,12 +312,13 @@ describe('ribbon', () => {
     expect(xsiType(one(doc, NS.ov, 'ExtensionPoint'))).toBe('PrimaryCommandSurface');
   });
 
-  it('has the four buttons, with the function names commands.html registers', () => {
+  it('has the five buttons, with the function names src/excel/ribbon.ts registers', () => {
     const found = buttons(doc).map(({ label, action, functionName, taskpaneId, source }) => ({ label, action, functionName, taskpaneId, source }));
     expect(found).toEqual([
       { label: 'Check plan', action: 'ExecuteFunction', functionName: 'checkPlan', taskpaneId: undefined, source: undefined },
       { label: 'Apply RAG colours', action: 'ExecuteFunction', functionName: 'applyColours', taskpaneId: undefined, source: undefined },
       { label: 'Build summary', action: 'ExecuteFunction', functionName: 'buildSummary', taskpaneId: undefined, source: undefined },
+      { label: 'Record period', action: 'ExecuteFunction', functionName: 'recordPeriod', taskpaneId: undefined, source: undefined },
       { label: 'Open panel', action: 'ShowTaskpane', functionName: undefined, taskpaneId: 'PlanMonitorPane', source: `${DEV}/taskpane.html` },
     ]);
   });
@@ -301,7 +333,7 @@ describe('ribbon', () => {
       expect(b.tipDescription, b.label).toMatch(/^[A-Z][^<>{}]*\.$/);
       expect(b.iconSizes, b.label).toEqual([16, 32, 80]);
     }
-    expect(ids.size).toBe(4);
+    expect(ids.size).toBe(5);
   });
 });
 
@@ -317,6 +349,8 @@ describe('resources', () => {
       expect(res[kind].has(id), `<${el.localName} resid="${id}"> is not defined among the ${kind} resources`).toBe(true);
       used[kind].add(id);
     }
+    // The Excel 2019 manifest, made from this one, points its FunctionFile at the ribbon's own page.
+    used.url.add('Commands.Url');
     for (const kind of Object.keys(res) as ResourceKind[]) {
       expect([...res[kind].keys()].filter((id) => !used[kind].has(id)), `unused ${kind} resources`).toEqual([]);
     }
@@ -329,7 +363,7 @@ describe('resources', () => {
     ];
     const voImages = all(one(doc, NS.ov, 'VersionOverrides'), NS.bt, 'Image').filter((i) => i.hasAttribute('resid'));
     for (const ref of voImages) checks.push({ url: resolve(doc, ref), size: Number(attr(ref, 'size')) });
-    expect(checks.length).toBe(2 + 5 * 3);
+    expect(checks.length).toBe(2 + 6 * 3);
     for (const { url, size } of checks) {
       const file = assetFile(url);
       expect(existsSync(file), `${url} -> ${path.relative(root, file)} is missing`).toBe(true);
@@ -337,11 +371,6 @@ describe('resources', () => {
     }
   });
 
-  it('assets/ matches what scripts/make-icons.mjs draws (run it after changing the glyphs)', () => {
-    const r = runScript('make-icons.mjs', ['--check']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  });
 });
 
 describe('renderManifest (scripts/manifest.mjs)', () => {
@@ -352,7 +381,7 @@ describe('renderManifest (scripts/manifest.mjs)', () => {
     expect(rendered.split(PROD).length).toBe(xml.split(DEV).length);
     const prodDoc = parseXml(rendered);
     for (const url of urlsIn(prodDoc)) expect(url.startsWith(`${PROD}/`), url).toBe(true);
-    expect(resolve(prodDoc, one(prodDoc, NS.ov, 'FunctionFile'))).toBe(`${PROD}/commands.html`);
+    expect(resolve(prodDoc, one(prodDoc, NS.ov, 'FunctionFile'))).toBe(`${PROD}/taskpane.html`);
 
     const file = path.join(dir, 'manifest.prod.xml');
     writeFileSync(file, rendered);
