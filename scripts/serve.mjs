@@ -125,6 +125,9 @@ export async function startServer(options = {}) {
   if (secure) {
     let tls = options.httpsOptions;
     if (!tls) {
+      // Said before it happens: the first time, office-addin-dev-certs asks the system (sudo on Linux, the
+      // keychain on a Mac, a Windows prompt) to trust a localhost certificate it makes.
+      console.log('HTTPS needs a trusted localhost certificate: the first time, your system asks for your password (or admin consent) to trust the one office-addin-dev-certs makes.');
       const certs = await import('office-addin-dev-certs');
       const getHttpsServerOptions = certs.getHttpsServerOptions ?? certs.default?.getHttpsServerOptions;
       tls = await getHttpsServerOptions();
