@@ -6,6 +6,7 @@ import type { CheckedPlan } from '../check-plan';
 import { formatDay } from '../dates/format-date';
 import type { EditPlan } from '../edit-plan/edit-plan';
 import type { RecordedPeriod } from '../history/record-period';
+import type { PreparedRun } from '../run/prepare-run';
 import type { ApplyReport } from '../workbook/workbook';
 import type { WriteRefusal } from '../workbook/write-refusal';
 import type { AppProblem } from './problems';
@@ -46,6 +47,12 @@ export function headline(c: CheckedPlan): string {
 /** Where the as-of date came from, when it was not asked for: the officer should know the tool did not use today. */
 export function asOfNote(c: CheckedPlan, source: AsOfSource): string | null {
   return source === 'settings' ? `As of ${formatDay(c.asOf)}, the date saved in the settings.` : null;
+}
+
+/** The notes a run's output shows: where the as-of date came from when it was not asked for, then how the plan was read. */
+export function notesOf(run: Pick<PreparedRun, 'checked' | 'asOfSource' | 'notes'>): string[] {
+  const asOf = asOfNote(run.checked, run.asOfSource);
+  return asOf === null ? [...run.notes] : [asOf, ...run.notes];
 }
 
 /** What an apply did, in one or two sentences. */

@@ -5,7 +5,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
 import { describeHostError } from '../../shared/app/host-errors';
-import { appliedMessage, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
+import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
 import { runRequest } from '../../shared/app/run-options';
 import { periodToRecord } from '../../shared/app/use-cases';
 import { planEdits, prepareRun, type PreparedRun } from '../../shared/run/prepare-run';
@@ -63,7 +63,8 @@ export function pmCheckPlan(): void {
     const problems = c.errors + c.warnings + c.summary.overdue.length;
     // A toast has no room for notes (a filter on, bad settings rows): point to where they are.
     const notes = run.notes.length > 0 ? ` The sidebar has ${run.notes.length === 1 ? 'a note' : `${run.notes.length} notes`} on how the plan was read.` : '';
-    return { message: `${problems > 0 ? `${headline(c)} ${seeThem}` : headline(c)}${notes}`, alert: c.errors > 0 };
+    const asOf = asOfNote(c, run.asOfSource);
+    return { message: `${problems > 0 ? `${headline(c)} ${seeThem}` : headline(c)}${asOf ? ` ${asOf}` : ''}${notes}`, alert: c.errors > 0 };
   });
 }
 

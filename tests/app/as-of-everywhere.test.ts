@@ -53,6 +53,8 @@ describe('the as-of date saved in the settings, from every entry point', () => {
     vm.runInContext(readFileSync(path.join(root, 'dist/gas/Code.js'), 'utf8'), context);
     vm.runInContext('pmCheckPlan()', context);
     expect(fake.ui.toasts.at(-1)?.message.startsWith(expected)).toBe(true);
+    // The officer is told the date is the saved one, not today.
+    expect(fake.ui.toasts.at(-1)?.message).toContain('As of 30/09/2018, the date saved in the settings.');
   });
 
   it('the CLI’s check', async () => {
@@ -61,8 +63,11 @@ describe('the as-of date saved in the settings, from every entry point', () => {
     const file = path.join(tempDir(), 'saved-as-of.xlsx');
     writeFileSync(file, port.toBytes());
     const r = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file], { encoding: 'utf8' });
-    expect(r.stdout.split('\n')[0]).toBe(`Checked ${expected}`);
-    const j = JSON.parse(spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file, '--json'], { encoding: 'utf8' }).stdout) as { asOf: string; overdue: unknown[] };
-    expect([j.asOf, j.overdue.length]).toEqual(['2018-09-30', 1]);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([`Checked ${expected}`, 'As of 30/09/2018, the date saved in the settings.']);
+    const j = JSON.parse(spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file, '--json'], { encoding: 'utf8' }).stdout) as { asOf: string; asOfSource: string; overdue: unknown[] };
+    expect([j.asOf, j.asOfSource, j.overdue.length]).toEqual(['2018-09-30', 'settings', 1]);
+    // Asked for on the command line, the date is not attributed to the settings.
+    const asked = spawnSync(process.execPath, [path.join(root, 'bin/plan-monitor.cjs'), 'check', file, '--as-of', '30/09/2018'], { encoding: 'utf8' });
+    expect(asked.stdout).not.toContain('the date saved in the settings');
   });
 });

@@ -36,7 +36,8 @@ describe('plan-monitor check', () => {
     const r = cli('check', sample, '--as-of', '2018-09-30', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'notes', 'noteData']);
+    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'asOfSource', 'notes', 'noteData']);
+    expect(j.asOfSource).toBe('asked');
     expect(j.previousPeriod).toBeNull();
     expect(j.reprofiled.map((r: { ref: string }) => r.ref)).toEqual(['1.4', '2.4', '2.4', '3.1', '4.2', '5.12', '9.6', '10.1']);
     expect(j.reprofiled[4]).toEqual({ ref: '4.2', action: 'Undertake LGA Member / Member training', dates: ['Apr 2018', '30/11/2018'], times: 1 });

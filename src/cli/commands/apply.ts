@@ -1,3 +1,4 @@
+import { notesOf } from '../../../shared/app/messages';
 import { planEdits } from '../../../shared/run/prepare-run';
 import { planOptions, str, type Command } from '../command';
 import { headline, statusTableText } from '../format/report-text';
@@ -27,7 +28,7 @@ export const applyCommand: Command = {
       print(JSON.stringify({ file: target, sheet: checked.sheet, coloured, summarySheet: plan.summary?.name ?? null, renamed: plan.summaryChoice?.renamed ?? false, errors: checked.errors, warnings: checked.warnings, notes: run.notes }, null, 2));
       return 0;
     }
-    const lines = [headline(checked), ...run.notes, `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
+    const lines = [headline(checked), ...notesOf(run), `Coloured ${coloured} status cells on '${checked.sheet}' and wrote the summary to sheet '${plan.summary?.name}'.`];
     if (plan.summaryChoice?.renamed) lines.push(`A sheet called '${plan.summaryChoice.wanted}' already exists and was not made by Plan Monitor, so it was left alone and the summary went to '${plan.summaryChoice.name}'.`);
     lines.push(`Saved ${target}.`, '', statusTableText(checked));
     if (checked.errors > 0) lines.push(`Run 'plan-monitor check ${file}' to see the ${checked.errors} errors.`);
