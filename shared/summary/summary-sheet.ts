@@ -93,7 +93,8 @@ export function signed(n: number): string {
 /** Makes the summary sheet: every table one below another, as a committee report would show them. */
 export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOptions): SummarySheetPlan {
   const rows: { cells: SummaryCell[]; style: CellStyle }[] = [];
-  const ragCells: { rag: Rag; row: number }[] = [];
+  // Cells coloured like the plan's status cells: the status names, and each theme's RAG word.
+  const ragCells: { rag: Rag; row: number; col: number }[] = [];
   const push = (cells: SummaryCell[], style: CellStyle) => rows.push({ cells, style });
   const blank = () => push([], 'body');
 
@@ -114,7 +115,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
       const change = withChange ? [signed((counts[counts.length - 1] ?? 0) - (counts[counts.length - 2] ?? 0))] : [];
       push([status, ...counts, ...change], 'body');
       const rag = summary.statusCounts.find((c) => c.status === status)?.rag;
-      if (rag) ragCells.push({ rag, row: rows.length });
+      if (rag) ragCells.push({ rag, row: rows.length, col: 1 });
     });
     const totals = periods.map((p) => p.total);
     push(['Grand Total', ...totals, ...(withChange ? [signed((totals[totals.length - 1] ?? 0) - (totals[totals.length - 2] ?? 0))] : [])], 'total');
@@ -122,7 +123,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     push(['Status', 'Actions'], 'header');
     for (const s of summary.statusCounts) {
       push([s.status, s.count], 'body');
-      if (s.rag) ragCells.push({ rag: s.rag, row: rows.length });
+      if (s.rag) ragCells.push({ rag: s.rag, row: rows.length, col: 1 });
     }
     push(['Grand Total', summary.total], 'total');
   }
@@ -141,7 +142,10 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
   if (options.themes && options.themes.length > 0) {
     push(['Theme RAG'], 'tableTitle');
     push(['Theme', 'RAG'], 'header');
-    for (const t of options.themes) push([t.theme, ragWords[t.rag]], 'body');
+    for (const t of options.themes) {
+      push([t.theme, ragWords[t.rag]], 'body');
+      ragCells.push({ rag: t.rag, row: rows.length, col: 2 });
+    }
     blank();
   }
   if (cmp?.previousLabel) {
@@ -207,9 +211,9 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
       : null;
 
   const fills: FillGroup[] = [];
-  for (const { rag, row } of ragCells) {
+  for (const { rag, row, col } of ragCells) {
     const sw = options.palette[rag];
-    fills.push({ rag, fill: sw.fill, text: sw.text, ranges: [rangeAddress(row, 1, row, 1)], cells: 1 });
+    fills.push({ rag, fill: sw.fill, text: sw.text, ranges: [rangeAddress(row, col, row, col)], cells: 1 });
   }
 
   return {

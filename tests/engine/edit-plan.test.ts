@@ -84,6 +84,27 @@ describe('summary sheet plan', () => {
   });
 });
 
+describe('summary sheet theme RAG', () => {
+  it('colours each theme’s RAG cell like a status cell of that RAG', () => {
+    const c = check([row({ ref: '1.1', status: 'Completed' })]);
+    const themes = [
+      { theme: 'Theme 1', rag: 'amber' as const, counts: {} },
+      { theme: 'Theme 2', rag: 'green' as const, counts: {} },
+    ];
+    const sheet = buildEditPlan(c, defaultSettings(), { colours: false, summary: true, sheets: [], themes }).summary;
+    // Rows (1-based) in the Theme RAG table, below the theme-by-status table that also names the themes.
+    const values = sheet?.values ?? [];
+    const table = values.findIndex((r) => r[0] === 'Theme RAG');
+    const at = (label: string) => values.findIndex((r, i) => i > table && r[0] === label) + 1;
+    const fills = Object.fromEntries((sheet?.fills ?? []).map((f) => [f.ranges[0], [f.rag, f.fill]]));
+    expect(sheet?.values[at('Theme 1') - 1]?.slice(0, 2)).toEqual(['Theme 1', 'Amber']);
+    expect(fills[`B${at('Theme 1')}`]).toEqual(['amber', defaultPalette.amber.fill]);
+    expect(fills[`B${at('Theme 2')}`]).toEqual(['green', defaultPalette.green.fill]);
+    // The theme names themselves stay unfilled.
+    expect(fills[`A${at('Theme 1')}`]).toBeUndefined();
+  });
+});
+
 describe('chooseSummarySheetName', () => {
   it.each([
     ['free', [], 'Plan Summary', false],
