@@ -2,6 +2,11 @@
 //
 // Row and column indexes are 0-based everywhere in the harness (as in Excel's JS API
 // rowIndex/columnIndex); addresses are the usual 1-based A1 text.
+//
+// Real Excel behaviour modelled: the grid of 1,048,576 rows × 16,384 columns (A1:XFD1048576);
+// sheet-qualified addresses quote sheet names that need it ('My plan'!A1, 'Bob''s'!B2); address
+// lists separated by commas or semicolons; Excel's error codes and their en-US messages.
+// Kinder than real Excel: nothing known.
 
 /** Last row / column index of an Excel worksheet (1,048,576 rows, 16,384 columns: XFD). */
 export const MAX_ROW = 1048575;
@@ -38,6 +43,7 @@ export const MESSAGES = {
   InvalidOperation: 'The requested operation is invalid.',
   AccessDenied: 'You cannot perform the requested operation.',
   NotImplemented: "The requested feature isn't implemented.",
+  GeneralException: 'There was an internal error while processing the request.',
 } as const;
 
 export function invalidArgument(detail?: string): HostError {

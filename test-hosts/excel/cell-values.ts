@@ -1,5 +1,13 @@
 // How the fake types what is written to a cell, evaluates the few formulas it can, and renders
 // a value through a number format (Range.text).
+//
+// Real Excel behaviour modelled: a string written through `values`/`formulas` that starts with
+// "=", "+", "@" (or "-" not followed by a plain number) is a formula unless the cell is
+// Text-formatted; plain numeric strings become numbers, "12%" 0.12 with a 0% format,
+// TRUE/FALSE booleans. Not modelled (README): formulas beyond constant arithmetic (#NAME?),
+// dates, currency and thousands separators in typed strings, the leading apostrophe; `text`
+// knows only some number formats. Kinder than real Excel: nothing known (the gaps are stricter:
+// a formula the fake cannot evaluate reads #NAME?).
 
 export type CellValue = string | number | boolean;
 

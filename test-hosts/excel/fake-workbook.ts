@@ -1,465 +1,37 @@
 // The in-memory workbook behind the fake Excel host, with a small API for tests to seed and
-// inspect it. Indexes are 0-based; addresses are A1 text.
+// inspect it (setValues, setFill, protect, addChart, cellAt, snapshot…). Indexes are 0-based;
+// addresses are A1 text. The sheet model is in model/sheet.ts, charts in model/charts.ts, colours
+// in model/colors.ts; this entry file re-exports them, so importers need only this one.
 //
-// Storage is sparse so that whole-column and whole-row ranges stay cheap:
-//  - cell records exist only for cells that hold something or differ from their row/column format;
-//  - formats applied to entire columns / entire rows / the whole sheet live in column / row /
-//    sheet style layers (as Excel stores them), and a cell's effective format is
-//    default ⊕ sheet ⊕ column ⊕ row ⊕ cell. Where a row style and a column style cross, the
-//    cell is materialised when the second one is applied, so the later format wins, as in Excel.
+// Real Excel behaviour modelled: a sheet name is fewer than 32 characters (Worksheet.name) and
+// unique case-insensitively (a clash is ItemAlreadyExists); the last visible sheet cannot be
+// hidden or deleted (InvalidOperation); cell values are the serials of the workbook's own date
+// system (`date1904`). The fake's own rules (from Excel's UI, not from a document): a new sheet is "SheetN";
+// a name has none of [ ] : * ? / \, does not start or end with an apostrophe and is not
+// "History"; hiding or deleting the active sheet activates the next visible one.
+//
+// Kinder than real Excel: deleting a VeryHidden sheet is allowed (Excel's Worksheet.delete fails
+// with InvalidOperation until its visibility is changed).
 
-import {
-  type Area,
-  HostError,
-  MAX_COL,
-  MAX_ROW,
-  areaCells,
-  cellA1,
-  colToIndex,
-  formatArea,
-  indexToCol,
-  intersect,
-  invalidArgument,
-  invalidOperation,
-  isEntireColumns,
-  isEntireRows,
-  itemNotFound,
-  parseArea,
-  qualifiedAddress,
-  MESSAGES,
-} from './a1.js';
-import { type CellValue, formatText, typeInput } from './cell-values.js';
+import { type Area, HostError, MAX_COL, MAX_ROW, MESSAGES, cellA1, colToIndex, formatArea, indexToCol, invalidArgument, invalidOperation, itemNotFound, parseArea } from './a1.js';
+import type { CellValue } from './cell-values.js';
+import { type ChartRecord, type ChartSeriesBy, type ChartSnapshot, chartSnapshot, copyChart, newChart } from './model/charts.js';
+import { normaliseColor } from './model/colors.js';
+import { type CellRecord, FakeSheet, type FormatPatch, type SheetVisibility } from './model/sheet.js';
 
 export type { CellValue } from './cell-values.js';
-export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
-
-export interface CellFormat {
-  numberFormat: string;
-  /** Fill colour "#RRGGBB", or null for no fill. */
-  fill: string | null;
-  fontColor: string;
-  bold: boolean;
-  italic: boolean;
-  size: number;
-  fontName: string;
-  wrapText: boolean;
-  verticalAlignment: string;
-  horizontalAlignment: string;
-}
-
-export interface CellRecord extends CellFormat {
-  value: CellValue;
-  /** Formula text as written, or null for a constant. */
-  formula: string | null;
-}
-
-export const DEFAULT_FORMAT: Readonly<CellFormat> = Object.freeze({
-  numberFormat: 'General',
-  fill: null,
-  fontColor: '#000000',
-  bold: false,
-  italic: false,
-  size: 11,
-  fontName: 'Calibri',
-  wrapText: false,
-  verticalAlignment: 'Bottom',
-  horizontalAlignment: 'General',
-});
-
-const FORMAT_KEYS = Object.keys(DEFAULT_FORMAT) as (keyof CellFormat)[];
-
-/** Excel's default column width and row height, in points (8.43 characters of Calibri 11; 15 pt). */
-export const DEFAULT_COLUMN_WIDTH = 48;
-export const DEFAULT_ROW_HEIGHT = 15;
-
-/** Largest non-whole-row/column area the fake will format cell by cell (a guard against runaway tests). */
-const MAX_CELLWISE = 5_000_000;
-
-export type FormatPatch = Partial<CellFormat>;
-
-// ---------- charts ----------
-
-/** How the series of a chart run through its source data, once "Auto" is resolved. */
-export type ChartSeriesBy = 'Columns' | 'Rows';
-
-/** One series of a chart: a row or column of the source data. */
-export interface ChartSeriesRecord {
-  /** Series name: the header cell's text when the chart was made (or set later), else "SeriesN". */
-  name: string;
-  /** The series' values, on the source sheet (header and category cells excluded). */
-  values: Area;
-  /** Solid fill "#RRGGBB" set through format.fill.setSolidColor, or null (automatic colour). */
-  fill: string | null;
-}
-
-/** A native chart on a worksheet. Geometry is in points from the sheet's top-left corner. */
-export interface ChartRecord {
-  id: string;
-  name: string;
-  chartType: string;
-  title: { text: string; visible: boolean };
-  legend: { position: string; visible: boolean };
-  /** Source data: the sheet it is on (the chart's own or another) and the area. */
-  source: { sheet: FakeSheet; area: Area };
-  seriesBy: ChartSeriesBy;
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-  series: ChartSeriesRecord[];
-}
-
-/** Excel's size for a new chart: 5 × 3 inches. */
-export const DEFAULT_CHART_WIDTH = 360;
-export const DEFAULT_CHART_HEIGHT = 216;
-
-function copyChart(c: ChartRecord): ChartRecord {
-  return {
-    ...c,
-    title: { ...c.title },
-    legend: { ...c.legend },
-    source: { sheet: c.source.sheet, area: { ...c.source.area } },
-    series: c.series.map((s) => ({ ...s, values: { ...s.values } })),
-  };
-}
-
-function emptyRecord(format: CellFormat): CellRecord {
-  return { value: '', formula: null, ...format };
-}
-
-function samePatch(a: FormatPatch, b: FormatPatch): boolean {
-  return FORMAT_KEYS.every((k) => a[k] === b[k]);
-}
-
-export class FakeSheet {
-  readonly id: string;
-  name: string;
-  visibility: SheetVisibility = 'Visible';
-  protected = false;
-  tabColor = '';
-  /** row → column → record */
-  rows = new Map<number, Map<number, CellRecord>>();
-  rowStyles = new Map<number, FormatPatch>();
-  colStyles = new Map<number, FormatPatch>();
-  sheetStyle: FormatPatch = {};
-  merges: Area[] = [];
-  hiddenRows = new Set<number>();
-  hiddenColumns = new Set<number>();
-  /** Column widths in points, only where set. */
-  columnWidths = new Map<number, number>();
-  /** Row heights in points, only where set. */
-  rowHeights = new Map<number, number>();
-  /** Charts in creation order (ChartCollection order). */
-  charts: ChartRecord[] = [];
-  /** Number for the next default chart name ("Chart N"); like Excel's, it is not reused after a delete. */
-  nextChartNumber = 1;
-  private readonly book: FakeWorkbook;
-
-  constructor(book: FakeWorkbook, id: string, name: string) {
-    this.book = book;
-    this.id = id;
-    this.name = name;
-  }
-
-  get position(): number {
-    return this.book.sheets.indexOf(this);
-  }
-
-  // ---------- formats ----------
-
-  /** Format of a cell without a record: default ⊕ sheet ⊕ column ⊕ row. */
-  baseFormat(r: number, c: number): CellFormat {
-    return { ...DEFAULT_FORMAT, ...this.sheetStyle, ...this.colStyles.get(c), ...this.rowStyles.get(r) };
-  }
-
-  record(r: number, c: number): CellRecord | undefined {
-    return this.rows.get(r)?.get(c);
-  }
-
-  /** Effective cell: its record, or an empty cell with the inherited format. */
-  cell(r: number, c: number): CellRecord {
-    return this.record(r, c) ?? emptyRecord(this.baseFormat(r, c));
-  }
-
-  /** The record for a cell, created from the inherited format when missing. */
-  materialise(r: number, c: number): CellRecord {
-    let row = this.rows.get(r);
-    if (!row) {
-      row = new Map();
-      this.rows.set(r, row);
-    }
-    let rec = row.get(c);
-    if (!rec) {
-      rec = emptyRecord(this.baseFormat(r, c));
-      row.set(c, rec);
-    }
-    return rec;
-  }
-
-  /** Drops a record that holds nothing beyond its inherited format. */
-  prune(r: number, c: number): void {
-    const row = this.rows.get(r);
-    const rec = row?.get(c);
-    if (!row || !rec) return;
-    if (rec.value === '' && rec.formula === null && samePatch(rec, this.baseFormat(r, c))) {
-      row.delete(c);
-      if (row.size === 0) this.rows.delete(r);
-    }
-  }
-
-  /** Calls fn for every existing record inside the area (sparse). */
-  forEachRecord(a: Area, fn: (r: number, c: number, rec: CellRecord) => void): void {
-    const rowKeys = a.r1 - a.r0 + 1 > this.rows.size ? [...this.rows.keys()].filter((r) => r >= a.r0 && r <= a.r1) : null;
-    const visitRow = (r: number, row: Map<number, CellRecord>): void => {
-      if (a.c1 - a.c0 + 1 > row.size) {
-        for (const [c, rec] of [...row]) if (c >= a.c0 && c <= a.c1) fn(r, c, rec);
-      } else {
-        for (let c = a.c0; c <= a.c1; c++) {
-          const rec = row.get(c);
-          if (rec) fn(r, c, rec);
-        }
-      }
-    };
-    if (rowKeys) {
-      for (const r of rowKeys) {
-        const row = this.rows.get(r);
-        if (row) visitRow(r, row);
-      }
-    } else {
-      for (let r = a.r0; r <= a.r1; r++) {
-        const row = this.rows.get(r);
-        if (row) visitRow(r, row);
-      }
-    }
-  }
-
-  /**
-   * Applies a format patch to an area the way Excel stores it: whole sheet → sheet style,
-   * whole columns → column styles, whole rows → row styles, otherwise cell by cell.
-   */
-  applyFormat(a: Area, patch: FormatPatch): void {
-    const keys = FORMAT_KEYS.filter((k) => k in patch);
-    if (keys.length === 0) return;
-    const put = (target: FormatPatch): void => {
-      for (const k of keys) (target as Record<string, unknown>)[k] = patch[k];
-    };
-    const patchRecords = (area: Area): void => this.forEachRecord(area, (_r, _c, rec) => put(rec));
-    const entireCols = isEntireColumns(a);
-    const entireRows = isEntireRows(a);
-    if (entireCols && entireRows) {
-      put(this.sheetStyle);
-      for (const s of this.colStyles.values()) put(s);
-      for (const s of this.rowStyles.values()) put(s);
-      patchRecords(a);
-    } else if (entireCols) {
-      // Crossings with row styles become cells first, so this (later) format wins there.
-      for (const r of this.rowStyles.keys()) for (let c = a.c0; c <= a.c1; c++) this.materialise(r, c);
-      for (let c = a.c0; c <= a.c1; c++) {
-        const s = this.colStyles.get(c) ?? {};
-        put(s);
-        this.colStyles.set(c, s);
-      }
-      patchRecords(a);
-    } else if (entireRows) {
-      for (const c of this.colStyles.keys()) for (let r = a.r0; r <= a.r1; r++) this.materialise(r, c);
-      for (let r = a.r0; r <= a.r1; r++) {
-        const s = this.rowStyles.get(r) ?? {};
-        put(s);
-        this.rowStyles.set(r, s);
-      }
-      patchRecords(a);
-    } else {
-      if (areaCells(a) > MAX_CELLWISE) throw new HostError('NotImplemented', `Fake Excel host: formatting ${formatArea(a)} cell by cell is too large for the fake`, 501);
-      for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) put(this.materialise(r, c));
-    }
-    this.normaliseStyles();
-    this.forEachRecord(a, (r, c) => this.prune(r, c));
-  }
-
-  /** Removes style fields that restate what they inherit, so snapshots stay canonical. */
-  private normaliseStyles(): void {
-    for (const k of FORMAT_KEYS) if (k in this.sheetStyle && this.sheetStyle[k] === DEFAULT_FORMAT[k]) delete this.sheetStyle[k];
-    const inherited: CellFormat = { ...DEFAULT_FORMAT, ...this.sheetStyle };
-    for (const styles of [this.colStyles, this.rowStyles]) {
-      for (const [i, s] of styles) {
-        for (const k of FORMAT_KEYS) if (k in s && s[k] === inherited[k]) delete s[k];
-        if (Object.keys(s).length === 0) styles.delete(i);
-      }
-    }
-  }
-
-  // ---------- values ----------
-
-  /** Writes a value as typed through Range.values / Range.formulas (formula coercion etc.). */
-  writeTyped(r: number, c: number, input: CellValue): void {
-    const current = this.cell(r, c);
-    const typed = typeInput(input, current.numberFormat);
-    const rec = this.materialise(r, c);
-    rec.value = typed.value;
-    rec.formula = typed.formula;
-    if (typed.impliedFormat && rec.numberFormat === 'General') rec.numberFormat = typed.impliedFormat;
-    this.prune(r, c);
-  }
-
-  /** Stores a value literally (seeding, like a cell loaded from a file). */
-  writeLiteral(r: number, c: number, value: CellValue, formula: string | null = null): void {
-    const rec = this.materialise(r, c);
-    rec.value = value;
-    rec.formula = formula;
-    this.prune(r, c);
-  }
-
-  clearContents(a: Area): void {
-    this.forEachRecord(a, (r, c, rec) => {
-      rec.value = '';
-      rec.formula = null;
-      this.prune(r, c);
-    });
-  }
-
-  /** Clear formats: back to the default format, and merged cells are unmerged (as in Excel). */
-  clearFormats(a: Area): void {
-    this.applyFormat(a, { ...DEFAULT_FORMAT });
-    this.merges = this.merges.filter((m) => !intersect(m, a));
-  }
-
-  // ---------- used range ----------
-
-  /**
-   * Bounding box of cells with a value (valuesOnly) or with a value or a non-default cell
-   * format. Whole-row/column formats do not extend it. null when there are none.
-   */
-  usedArea(valuesOnly: boolean): Area | null {
-    let out: Area | null = null;
-    for (const [r, row] of this.rows) {
-      for (const [c, rec] of row) {
-        const counts = rec.value !== '' || rec.formula !== null || (!valuesOnly && !samePatch(rec, DEFAULT_FORMAT));
-        if (!counts) continue;
-        out = out ? { r0: Math.min(out.r0, r), c0: Math.min(out.c0, c), r1: Math.max(out.r1, r), c1: Math.max(out.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
-      }
-    }
-    return out;
-  }
-
-  // ---------- merges ----------
-
-  merge(a: Area, across: boolean): void {
-    const targets: Area[] = across ? Array.from({ length: a.r1 - a.r0 + 1 }, (_, i) => ({ ...a, r0: a.r0 + i, r1: a.r0 + i })) : [a];
-    for (const t of targets) {
-      if (t.r0 === t.r1 && t.c0 === t.c1) continue;
-      // Merging over existing merges absorbs them; only the top-left value survives.
-      this.merges = this.merges.filter((m) => !intersect(m, t));
-      this.forEachRecord(t, (r, c, rec) => {
-        if (r === t.r0 && c === t.c0) return;
-        rec.value = '';
-        rec.formula = null;
-        this.prune(r, c);
-      });
-      this.merges.push({ ...t });
-    }
-  }
-
-  unmerge(a: Area): void {
-    this.merges = this.merges.filter((m) => !intersect(m, a));
-  }
-
-  mergesIntersecting(a: Area): Area[] {
-    return this.merges.filter((m) => intersect(m, a)).sort((x, y) => x.r0 - y.r0 || x.c0 - y.c0);
-  }
-
-  // ---------- rows and columns ----------
-
-  setRowsHidden(a: Area, hidden: boolean): void {
-    for (let r = a.r0; r <= a.r1; r++) {
-      if (hidden) this.hiddenRows.add(r);
-      else this.hiddenRows.delete(r);
-    }
-  }
-
-  setColumnsHidden(a: Area, hidden: boolean): void {
-    for (let c = a.c0; c <= a.c1; c++) {
-      if (hidden) this.hiddenColumns.add(c);
-      else this.hiddenColumns.delete(c);
-    }
-  }
-
-  columnWidth(c: number): number {
-    return this.hiddenColumns.has(c) ? 0 : (this.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
-  }
-
-  rowHeight(r: number): number {
-    return this.hiddenRows.has(r) ? 0 : (this.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
-  }
-
-  // ---------- geometry (points) ----------
-
-  /** Distance in points from the sheet's left edge to the left edge of column c. */
-  columnLeft(c: number): number {
-    return offsetOf(c, DEFAULT_COLUMN_WIDTH, this.columnWidths, this.hiddenColumns, (i) => this.columnWidth(i));
-  }
-
-  /** Distance in points from the sheet's top edge to the top edge of row r. */
-  rowTop(r: number): number {
-    return offsetOf(r, DEFAULT_ROW_HEIGHT, this.rowHeights, this.hiddenRows, (i) => this.rowHeight(i));
-  }
-
-  /**
-   * The cell under a point: for a top-left corner (end = false) the cell whose left/top edge is at or
-   * before the point; for a bottom-right corner (end = true) the cell whose right/bottom edge is at
-   * or after it, so a chart ending exactly on a gridline does not spill into the next cell.
-   */
-  cellAtPoint(x: number, y: number, end: boolean): { r: number; c: number } {
-    return { r: indexAt(y, end, MAX_ROW, (i) => this.rowHeight(i)), c: indexAt(x, end, MAX_COL, (i) => this.columnWidth(i)) };
-  }
-
-  /** The cells a chart covers, e.g. "F2:M20". */
-  chartCells(chart: ChartRecord): Area {
-    const from = this.cellAtPoint(chart.left, chart.top, false);
-    const to = this.cellAtPoint(chart.left + chart.width, chart.top + chart.height, true);
-    return { r0: from.r, c0: from.c, r1: Math.max(from.r, to.r), c1: Math.max(from.c, to.c) };
-  }
-}
-
-function offsetOf(index: number, dflt: number, sizes: Map<number, number>, hidden: Set<number>, size: (i: number) => number): number {
-  let total = index * dflt;
-  for (const i of new Set([...sizes.keys(), ...hidden])) if (i < index) total += size(i) - dflt;
-  return total;
-}
-
-function indexAt(point: number, end: boolean, max: number, size: (i: number) => number): number {
-  let edge = 0;
-  for (let i = 0; i <= max; i++) {
-    const s = size(i);
-    if (s > 0 && (end ? point <= edge + s : point < edge + s)) return i;
-    edge += s;
-  }
-  return max;
-}
-
-/**
- * Series of a chart over `area`, Excel-style: by columns, the first column holds the categories and
- * each later column is a series named by its cell in the first row; by rows, the reverse. A source
- * of one column (or row) is a single series. The first row/column is always taken as names and
- * categories (Excel guesses from the cell types).
- */
-export function deriveSeries(source: FakeSheet, area: Area, by: ChartSeriesBy): ChartSeriesRecord[] {
-  const byCols = by === 'Columns';
-  const lines = byCols ? [area.c0, area.c1] : [area.r0, area.r1];
-  const across = byCols ? [area.r0, area.r1] : [area.c0, area.c1];
-  const [lo = 0, hi = 0] = lines;
-  const [alo = 0, ahi = 0] = across;
-  const hasCategories = hi > lo;
-  const hasNames = ahi > alo;
-  const out: ChartSeriesRecord[] = [];
-  for (let i = hasCategories ? lo + 1 : lo; i <= hi; i++) {
-    const head = hasNames ? (byCols ? source.cell(alo, i) : source.cell(i, alo)) : null;
-    const text = head ? formatText(head.value, head.numberFormat) : '';
-    const from = hasNames ? alo + 1 : alo;
-    const values: Area = byCols ? { r0: from, r1: ahi, c0: i, c1: i } : { r0: i, r1: i, c0: from, c1: ahi };
-    out.push({ name: text !== '' ? text : `Series${out.length + 1}`, values, fill: null });
-  }
-  return out;
-}
+export { type CellFormat, type CellRecord, DEFAULT_COLUMN_WIDTH, DEFAULT_FORMAT, DEFAULT_ROW_HEIGHT, FakeSheet, type FormatPatch, type SheetVisibility } from './model/sheet.js';
+export {
+  type ChartRecord,
+  type ChartSeriesBy,
+  type ChartSeriesRecord,
+  type ChartSeriesSnapshot,
+  type ChartSnapshot,
+  DEFAULT_CHART_HEIGHT,
+  DEFAULT_CHART_WIDTH,
+  deriveSeries,
+} from './model/charts.js';
+export { normaliseColor } from './model/colors.js';
 
 // ---------- snapshot ----------
 
@@ -481,34 +53,6 @@ export interface SheetSnapshot {
   rowFormats: Record<string, FormatPatch>;
   sheetFormat: FormatPatch;
   charts: ChartSnapshot[];
-}
-
-export interface ChartSeriesSnapshot {
-  name: string;
-  /** Sheet-qualified address of the series' values, e.g. "Plan!B2:B5". */
-  values: string;
-  /** "#RRGGBB", or null until format.fill.setSolidColor is called. */
-  fill: string | null;
-}
-
-export interface ChartSnapshot {
-  id: string;
-  name: string;
-  /** Excel.ChartType value, e.g. "BarStacked". */
-  chartType: string;
-  title: { text: string; visible: boolean };
-  legend: { position: string; visible: boolean };
-  /** Sheet-qualified address of the source data, e.g. "Plan!A1:D5". */
-  sourceData: string;
-  /** "Columns" or "Rows" ("Auto" resolved when the chart was made). */
-  seriesBy: ChartSeriesBy;
-  /** The cells the chart spans, e.g. "F2:M20". */
-  position: string;
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-  series: ChartSeriesSnapshot[];
 }
 
 export interface WorkbookSnapshot {
@@ -719,23 +263,7 @@ export class FakeWorkbook {
    * seriesBy "Auto" plots by columns when the data has more rows than columns, else by rows.
    */
   createChart(sheet: FakeSheet, chartType: string, source: FakeSheet, area: Area, seriesBy: ChartSeriesBy | 'Auto' = 'Auto'): ChartRecord {
-    const by: ChartSeriesBy = seriesBy === 'Auto' ? (area.r1 - area.r0 > area.c1 - area.c0 ? 'Columns' : 'Rows') : seriesBy;
-    const series = deriveSeries(source, area, by);
-    const chart: ChartRecord = {
-      id: `{00000000-0005-0000-${String(this.nextChartId++).padStart(4, '0')}-000000000000}`,
-      name: `Chart ${sheet.nextChartNumber++}`,
-      chartType,
-      title: { text: '', visible: false },
-      // Excel shows a legend (at the bottom) only when there is more than one series.
-      legend: { position: 'Bottom', visible: series.length > 1 },
-      source: { sheet: source, area: { ...area } },
-      seriesBy: by,
-      top: sheet.rowTop(area.r0),
-      left: sheet.columnLeft(Math.min(area.c1 + 2, MAX_COL)),
-      width: DEFAULT_CHART_WIDTH,
-      height: DEFAULT_CHART_HEIGHT,
-      series,
-    };
+    const chart = newChart(`{00000000-0005-0000-${String(this.nextChartId++).padStart(4, '0')}-000000000000}`, sheet, chartType, source, area, seriesBy);
     sheet.charts.push(chart);
     return chart;
   }
@@ -744,31 +272,13 @@ export class FakeWorkbook {
   addChart(sheetName: string, chartType: string, sourceAddress: string, seriesBy: ChartSeriesBy | 'Auto' = 'Auto'): ChartSnapshot {
     const sheet = this.sheet(sheetName);
     const { sheet: source, area } = this.areaOf(sheetName, sourceAddress);
-    return this.chartSnapshot(sheet, this.createChart(sheet, chartType, source, area, seriesBy));
+    return chartSnapshot(sheet, this.createChart(sheet, chartType, source, area, seriesBy));
   }
 
   /** The charts of a sheet, in ChartCollection order (copies, as in snapshot()). */
   chartsOf(sheetName: string): ChartSnapshot[] {
     const sheet = this.sheet(sheetName);
-    return sheet.charts.map((c) => this.chartSnapshot(sheet, c));
-  }
-
-  private chartSnapshot(sheet: FakeSheet, c: ChartRecord): ChartSnapshot {
-    return {
-      id: c.id,
-      name: c.name,
-      chartType: c.chartType,
-      title: { ...c.title },
-      legend: { ...c.legend },
-      sourceData: qualifiedAddress(c.source.sheet.name, c.source.area),
-      seriesBy: c.seriesBy,
-      position: formatArea(sheet.chartCells(c)),
-      top: c.top,
-      left: c.left,
-      width: c.width,
-      height: c.height,
-      series: c.series.map((s) => ({ name: s.name, values: qualifiedAddress(c.source.sheet.name, s.values), fill: s.fill })),
-    };
+    return sheet.charts.map((c) => chartSnapshot(sheet, c));
   }
 
   /** Values of a rectangle (merged non-anchor cells read as stored). */
@@ -822,7 +332,7 @@ export class FakeWorkbook {
           columnFormats: byCol(s.colStyles),
           rowFormats: byRow(s.rowStyles),
           sheetFormat: { ...s.sheetStyle },
-          charts: s.charts.map((c) => this.chartSnapshot(s, c)),
+          charts: s.charts.map((c) => chartSnapshot(s, c)),
         };
       }),
       activeSheet: this.activeSheet?.name ?? null,
@@ -893,49 +403,6 @@ export class FakeWorkbook {
 
 export function cellArea(r: number, c: number): Area {
   return { r0: r, c0: c, r1: r, c1: c };
-}
-
-// CSS colour names Excel accepts (a common subset); anything else must be #RRGGBB.
-const NAMED_COLORS: Record<string, string> = {
-  black: '#000000',
-  white: '#FFFFFF',
-  red: '#FF0000',
-  lime: '#00FF00',
-  green: '#008000',
-  blue: '#0000FF',
-  yellow: '#FFFF00',
-  orange: '#FFA500',
-  purple: '#800080',
-  gray: '#808080',
-  grey: '#808080',
-  silver: '#C0C0C0',
-  maroon: '#800000',
-  navy: '#000080',
-  olive: '#808000',
-  teal: '#008080',
-  aqua: '#00FFFF',
-  cyan: '#00FFFF',
-  fuchsia: '#FF00FF',
-  magenta: '#FF00FF',
-  pink: '#FFC0CB',
-  lightgreen: '#90EE90',
-  lightblue: '#ADD8E6',
-  lightgray: '#D3D3D3',
-  lightgrey: '#D3D3D3',
-  darkgreen: '#006400',
-  darkred: '#8B0000',
-  gold: '#FFD700',
-};
-
-/** "#rrggbb", "rrggbb" or a CSS name → "#RRGGBB"; InvalidArgument otherwise. */
-export function normaliseColor(input: unknown): string {
-  if (typeof input !== 'string') throw invalidArgument(`color ${JSON.stringify(input)}`);
-  const s = input.trim();
-  const named = NAMED_COLORS[s.toLowerCase()];
-  if (named) return named;
-  const m = /^#?([0-9a-f]{6})$/i.exec(s);
-  if (m?.[1] !== undefined) return `#${m[1].toUpperCase()}`;
-  throw invalidArgument(`color "${s}"`);
 }
 
 export { MAX_ROW, MAX_COL, colToIndex };

@@ -19,7 +19,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type DOMWindow, JSDOM } from 'jsdom';
-import type { FakeExcelHost, RichApiAction, RichApiRequest } from './fake-excel-host.js';
+import type { FakeExcelHost } from './fake-excel-host.js';
+import { type RichApiRequest, isCleanupOnly } from './protocol.js';
 
 /** Captured at load so that tests using fake timers cannot stall the bridge. */
 const realSetTimeout = globalThis.setTimeout;
@@ -118,10 +119,6 @@ interface OfficeWindow {
   OSF?: { DDA?: { RichApi?: Record<string, unknown> }; _OfficeAppFactory?: { getContext(): unknown } };
 }
 
-function isCleanup(actions: RichApiAction[]): boolean {
-  return actions.some((a) => a.Name === '_RemoveReference') && actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === '_RemoveReference'));
-}
-
 /**
  * Creates a jsdom window (https://localhost/taskpane.html), evaluates the Excel client in it and
  * returns its Excel and OfficeExtension namespaces. Each call gives a fresh, independent client.
@@ -174,7 +171,7 @@ export function loadExcelClient(): ExcelClient {
         actions: actions.length,
         body,
         responseBytes: reply.stats.responseBytes,
-        cleanup: isCleanup(actions),
+        cleanup: isCleanupOnly(actions),
         error: reply.stats.error,
       });
       const result = reply.ok
