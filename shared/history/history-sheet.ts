@@ -11,7 +11,7 @@ import { renderNote, type RunNote } from '../run/run-notes';
 export const historySheetName = 'Plan Monitor History';
 export const historyMarker = 'plan-monitor:history:v1';
 
-export const historyColumns = ['Period', 'As of', 'Recorded at', 'Ref', 'Action', 'Theme', 'Status', 'Target date', 'Revised date', 'Target due', 'Revised due'] as const;
+export const historyColumns = ['Period', 'As of', 'Recorded at', 'Ref', 'Action', 'Theme', 'Status', 'Target date', 'Revised date', 'Target due', 'Revised due', 'Lead officer', 'Commentary'] as const;
 
 export interface HistoryRecord {
   period: string;
@@ -30,6 +30,12 @@ export interface HistoryRecord {
   /** YYYY-MM-DD of the deadline each stands for, or '' when it is not a date. */
   targetDue: string;
   revisedDue: string;
+  /**
+   * Lead officer and commentary as they stood. Null when the period was recorded before the history
+   * sheet kept them (its header has 11 columns): unknown, which is not the same as empty.
+   */
+  lead: string | null;
+  commentary: string | null;
 }
 
 export interface Period {
@@ -63,6 +69,8 @@ export function periodRecords(checked: CheckedPlan, label: string, recordedAt: s
     revised: formatParsedDate(a.revised),
     targetDue: a.target.kind === 'date' ? isoFromDay(a.target.due) : '',
     revisedDue: a.revised.kind === 'date' ? isoFromDay(a.revised.due) : '',
+    lead: a.lead ?? '',
+    commentary: a.commentary ?? '',
   }));
 }
 
@@ -78,7 +86,8 @@ export function historyRows(periods: readonly Period[]): CellValue[][] {
     [...historyColumns],
   ];
   for (const p of periods) {
-    for (const r of p.records) rows.push([r.period, r.asOf, r.recordedAt, r.ref ?? '', r.action ?? '', r.theme ?? '', r.status, r.target, r.revised, r.targetDue, r.revisedDue]);
+    // An older period's unknown lead and commentary are written as empty cells (and read back as empty).
+    for (const r of p.records) rows.push([r.period, r.asOf, r.recordedAt, r.ref ?? '', r.action ?? '', r.theme ?? '', r.status, r.target, r.revised, r.targetDue, r.revisedDue, r.lead ?? '', r.commentary ?? '']);
   }
   return rows;
 }
@@ -91,6 +100,9 @@ export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
   const byLabel = new Map<string, Period>();
   const sheet = historySheetName;
   if (!grid) return { periods: [], problems: [], problemData };
+  // A sheet written before the lead officer and commentary were kept has no such headings: those stay unknown.
+  const headings = grid.values.find((cells) => cellText(cells[0] ?? null) === historyColumns[0]) ?? [];
+  const keepsCommentary = cellText(headings[12] ?? null) === 'Commentary';
   grid.values.forEach((cells, i) => {
     const row = grid.top + i;
     const t = (c: number) => cellText(cells[c] ?? null);
@@ -128,6 +140,8 @@ export function readHistorySheet(grid: GridSnapshot | null): HistoryRead {
       revised: t(8),
       targetDue: dueOf(9),
       revisedDue: dueOf(10),
+      lead: keepsCommentary ? t(11) : null,
+      commentary: keepsCommentary ? t(12) : null,
     });
   });
   return { periods: [...byLabel.values()].sort((a, b) => a.asOf - b.asOf), problems: problemData.map(renderNote), problemData };

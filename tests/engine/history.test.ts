@@ -38,11 +38,21 @@ describe('history sheet and comparison', () => {
 
   it('round-trips through its own plain cells', () => {
     const rows = historyRows([period]);
-    expect(rows[1]).toEqual(['Period', 'As of', 'Recorded at', 'Ref', 'Action', 'Theme', 'Status', 'Target date', 'Revised date', 'Target due', 'Revised due']);
-    expect(rows[2]).toEqual(['June 2018', '2018-06-30', '2018-07-01T09:00:00', '1.1', 'Agree the partnership vision', 'Theme 1', 'On track', 'Sep 2018', '', '2018-09-30', '']);
+    expect(rows[1]).toEqual(['Period', 'As of', 'Recorded at', 'Ref', 'Action', 'Theme', 'Status', 'Target date', 'Revised date', 'Target due', 'Revised due', 'Lead officer', 'Commentary']);
+    expect(rows[2]).toEqual(['June 2018', '2018-06-30', '2018-07-01T09:00:00', '1.1', 'Agree the partnership vision', 'Theme 1', 'On track', 'Sep 2018', '', '2018-09-30', '', 'Chief Executive', 'Draft agreed by the board.']);
     const read = readHistorySheet({ sheet: 'H', top: 1, left: 1, values: rows as CellValue[][] });
     expect(read.problems).toEqual([]);
     expect(read.periods).toEqual([period]);
+  });
+
+  it('reads a sheet written before it kept lead officers and commentary: those are unknown (null), not empty', () => {
+    const old = historyRows([period]).map((r) => r.slice(0, 11));
+    const read = readHistorySheet({ sheet: 'H', top: 1, left: 1, values: old as CellValue[][] });
+    expect(read.problems).toEqual([]);
+    expect(read.periods[0]?.records.map((r) => [r.ref, r.lead, r.commentary])).toEqual([
+      ['1.1', null, null],
+      ['1.2', null, null],
+    ]);
   });
 
   it('replaces a period of the same name rather than adding a second', () => {
