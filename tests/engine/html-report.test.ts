@@ -91,6 +91,8 @@ function historyRun(): PreparedRun {
     revised: '',
     targetDue: '2018-12-31',
     revisedDue: '',
+    lead: null,
+    commentary: null,
   };
   const periods: Period[] = [
     { label: 'June 2018', asOf: day('2018-06-30'), recordedAt: '2018-07-02T09:00:00Z', records: [...juneRecords, gone] },
