@@ -112,8 +112,9 @@ function start(): void {
   lookSelect.value = look;
   lookSelect.addEventListener('change', () => {
     const next: PanelLook = lookSelect.value === 'google' ? 'google' : 'fluent';
-    panelHost.classList.remove('fluent', 'google');
-    panelHost.classList.add(next);
+    // Each look has its own controls (Fluent UI Web Components, or Google's native ones): the panel
+    // is mounted again in the new look, over the same workbook, as that host would show it.
+    mountPanel(panelHost, controller, { look: next, hostName: 'the preview' });
     document.documentElement.dataset.look = next;
     const url = new URL(window.location.href);
     url.searchParams.set('look', next);

@@ -35,6 +35,24 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/** A 20 × 20 icon drawn from one SVG path (made with createElementNS, never parsed), hidden from screen readers. */
+export function icon(pathData: string): SVGSVGElement {
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 20 20');
+  svg.setAttribute('width', '20');
+  svg.setAttribute('height', '20');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', 'pm-icon');
+  const path = document.createElementNS(svgNs, 'path');
+  path.setAttribute('d', pathData);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
 let counter = 0;
 
 /** A prefix for element ids that is unique in the page, so two panels never share an id. */

@@ -7,6 +7,7 @@
  * this file lays them out and runs the actions.
  */
 import type { SettingsInput } from '../../shared/settings/settings';
+import { buttonSelector, controlsFor } from './controls';
 import { append, h, uniquePrefix } from './dom';
 import { plainMessage, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
 import { applyFormChanges } from './settings-form';
@@ -38,8 +39,15 @@ export interface PanelActions {
   recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
 
+/** Undoes the listeners a panel put on its root, when another panel is mounted over it. */
+const mounted = new WeakMap<HTMLElement, AbortController>();
+
 export function mountPanel(root: HTMLElement, controller: PanelActions, options: PanelOptions): void {
   const id = uniquePrefix('pm');
+  mounted.get(root)?.abort();
+  const lifetime = new AbortController();
+  mounted.set(root, lifetime);
+  const controls = controlsFor(options.look);
   root.replaceChildren();
   root.classList.remove('fluent', 'google');
   root.classList.add('pm-panel', options.look);
@@ -47,18 +55,14 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   if (root.tagName === 'DIV' && !root.hasAttribute('role')) root.setAttribute('role', 'region');
   root.setAttribute('aria-label', `Plan Monitor for ${options.hostName}`);
 
-  const asOf = asOfField(id);
-  const line = statusLine(root, options.busyDelayMs);
-  const checkButton = h('button', { class: 'pm-button pm-primary pm-action', attrs: { type: 'button' } }, 'Check plan');
-  const coloursButton = h('button', { class: 'pm-button pm-action', attrs: { type: 'button' } }, 'Apply RAG colours');
-  const summaryButton = h('button', { class: 'pm-button pm-action', attrs: { type: 'button' } }, 'Build summary');
-  const settingsButton = h(
-    'button',
-    { class: 'pm-button pm-subtle pm-action', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-settings` } },
-    'Settings',
-  );
+  const asOf = asOfField(id, controls);
+  const line = statusLine(root, controls, options.busyDelayMs);
+  const checkButton = controls.button('Check plan', { kind: 'primary', class: 'pm-action' });
+  const coloursButton = controls.button('Apply RAG colours', { class: 'pm-action' });
+  const summaryButton = controls.button('Build summary', { class: 'pm-action' });
+  const settingsButton = controls.button('Settings', { kind: 'subtle', class: 'pm-action', attrs: { 'aria-expanded': 'false', 'aria-controls': `${id}-settings` } });
   const actionButtons = [checkButton, coloursButton, summaryButton, settingsButton];
-  const period = periodForm(id, (replace) => record(replace), () => line.set('Kept the period already recorded. Nothing was changed.'));
+  const period = periodForm(id, controls, (replace) => record(replace), () => line.set('Kept the period already recorded. Nothing was changed.'));
   if (!controller.recordPeriod) period.node.hidden = true;
 
   const results = h('section', { class: 'pm-results', attrs: { 'aria-labelledby': `${id}-results-h`, hidden: true } });
@@ -94,7 +98,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     line.clearError();
     root.setAttribute('aria-busy', 'true');
     for (const b of actionButtons) b.setAttribute('aria-disabled', 'true');
-    settings.querySelectorAll('button').forEach((b) => b.setAttribute('aria-disabled', 'true'));
+    settings.querySelectorAll(buttonSelector).forEach((b) => b.setAttribute('aria-disabled', 'true'));
     line.busy.start(progress);
     try {
       await work((text) => line.busy.update(text));
@@ -106,7 +110,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       busy = false;
       root.removeAttribute('aria-busy');
       for (const b of actionButtons) b.removeAttribute('aria-disabled');
-      settings.querySelectorAll('button').forEach((b) => b.removeAttribute('aria-disabled'));
+      settings.querySelectorAll(buttonSelector).forEach((b) => b.removeAttribute('aria-disabled'));
     }
   }
 
@@ -202,7 +206,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
 
   function renderSettings(view: SettingsView): void {
     settingsInput = view.input;
-    form = settingsFormView(id, view, {
+    form = settingsFormView(id, controls, view, {
       save,
       cancel: () => {
         if (!busy) cancelSettings();
@@ -245,10 +249,14 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     });
   });
 
-  root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !settings.hidden && !busy) {
-      event.preventDefault();
-      cancelSettings();
-    }
-  });
+  root.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && !settings.hidden && !busy) {
+        event.preventDefault();
+        cancelSettings();
+      }
+    },
+    { signal: lifetime.signal },
+  );
 }

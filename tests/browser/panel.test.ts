@@ -236,13 +236,25 @@ describe('the preview and the panel', () => {
 
     await panel(page).getByLabel('As of').focus();
     const seen: number[] = [];
+    const rings: string[] = [];
     for (let i = 0; i < expected.length * 4; i++) {
       const at = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabOrder ?? 'outside');
       if (at === 'outside') break;
-      if (seen[seen.length - 1] !== Number(at)) seen.push(Number(at));
+      if (seen[seen.length - 1] !== Number(at)) {
+        seen.push(Number(at));
+        // Reached by Tab, each stop shows a focus ring a sighted keyboard user can see.
+        rings.push(await page.evaluate(focusRing));
+      }
       await page.keyboard.press('Tab');
     }
     expect(seen).toEqual(expected.map((_, i) => i));
+    for (const [i, ring] of rings.entries()) expect(ring, `stop ${i} (${expected[i]?.name ?? '?'})`).toMatch(/^visible/);
+    // The check itself sees a focus with no ring.
+    await page.addStyleTag({ content: '#panel *:focus-visible { outline: none !important; box-shadow: none !important; }' });
+    await button(page, 'Check plan').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(focusRing)).toMatch(/^none: fluent-button/);
+    await page.evaluate(() => document.head.lastElementChild?.remove());
 
     // The focus ring is visible on a keyboard-focused button.
     await button(page, 'Build summary').focus();
@@ -256,6 +268,26 @@ describe('the preview and the panel', () => {
     await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).labels?.[0]?.textContent)).toBe('Ref');
+    // Every settings control, by Tab alone, to Save and Cancel, each with a visible ring.
+    const settingsStops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || !el.closest('.pm-settings')) return null;
+        return (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+      });
+      if (name === null) break;
+      settingsStops.push(name);
+      expect(await page.evaluate(focusRing), `settings: ${name}`).toMatch(/^visible/);
+      await page.keyboard.press('Tab');
+    }
+    expect(settingsStops.slice(-2)).toEqual(['Save settings', 'Cancel']);
+    expect(settingsStops).toContain('Due soon means due within (days)');
+    expect(settingsStops).toContain('Green fill');
+    await button(page, 'Close settings').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(focusRing)).toMatch(/^visible/);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).locator('.pm-settings').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
@@ -264,36 +296,55 @@ describe('the preview and the panel', () => {
   });
 
   it('fits 300 px without horizontal scrolling, with text contrast of at least 4.5:1, in both looks, light and dark', async () => {
-    const { page, close } = await open('?look=google');
-    expect(await panel(page).evaluate((el) => el.classList.contains('google'))).toBe(true);
-    await checkPlan(page);
-    const every = async (shots: (look: string, scheme: string) => string | null) => {
-      for (const look of ['fluent', 'google'] as const) {
-        await page.locator('#look').selectOption(look);
+    // Each look is its own panel (Fluent UI Web Components, or native controls): opened in that look,
+    // then checked after Check plan, with an error showing, and with the settings open.
+    for (const look of ['fluent', 'google'] as const) {
+      const { page, close } = await open(`?look=${look}`);
+      expect(await panel(page).evaluate((el, l) => el.classList.contains(l), look)).toBe(true);
+      const schemes = async (shots: (scheme: string) => string | null) => {
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
           expect(await panel(page).evaluate((el, l) => el.classList.contains(l), look)).toBe(true);
           await assertFits(page);
           expect(await lowContrast(page), `${look} ${scheme}`).toEqual([]);
-          const shot = shots(look, scheme);
+          const shot = shots(scheme);
           if (shot) await panelShot(page, shot);
         }
-      }
-    };
-    await every((look, scheme) => (scheme === 'dark' ? `panel-${look}-dark.png` : look === 'google' ? 'panel-google.png' : null));
-    await page.screenshot({ path: artifact('preview-dark.png') });
+      };
+      await checkPlan(page);
+      await schemes((scheme) => (scheme === 'dark' ? `panel-${look}-dark.png` : look === 'google' ? 'panel-google.png' : null));
+      if (look === 'google') await page.screenshot({ path: artifact('preview-dark.png') });
 
-    // An error message fits and reads well too.
-    await panel(page).getByLabel('Period name').fill('');
-    await panel(page).getByRole('button', { name: 'Record period', exact: true }).click();
-    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('Give the period a name');
-    await every(() => null);
+      // An error message fits and reads well too.
+      await panel(page).getByLabel('Period name').fill('');
+      await panel(page).getByRole('button', { name: 'Record period', exact: true }).click();
+      await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('Give the period a name');
+      await schemes(() => null);
 
-    // And the settings view.
-    await panel(page).getByLabel('As of').fill('2018-09-30');
-    await button(page, 'Settings').click();
-    await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
-    await every((look, scheme) => (look === 'fluent' && scheme === 'dark' ? 'panel-settings-dark.png' : null));
+      // And the settings view.
+      await panel(page).getByLabel('As of').fill('2018-09-30');
+      await button(page, 'Settings').click();
+      await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
+      await schemes((scheme) => (look === 'fluent' && scheme === 'dark' ? 'panel-settings-dark.png' : null));
+      await close();
+    }
+  });
+
+  it('the preview’s Look menu mounts the panel again in that look: Fluent UI Web Components for Excel, native controls for Sheets', async () => {
+    const { page, errors, close } = await open();
+    const tags = () => panel(page).evaluate((root) => ({ fluent: root.querySelectorAll('fluent-button').length, native: root.querySelectorAll('button').length }));
+    expect(await button(page, 'Check plan').evaluate((el) => el.tagName)).toBe('FLUENT-BUTTON');
+    expect((await tags()).native).toBe(0);
+    await page.locator('#look').selectOption('google');
+    await expect.poll(() => button(page, 'Check plan').evaluate((el) => el.tagName)).toBe('BUTTON');
+    expect((await tags()).fluent).toBe(0);
+    expect(new URL(page.url()).searchParams.get('look')).toBe('google');
+    await checkPlan(page); // the same workbook, in the new panel
+    await page.locator('#look').selectOption('fluent');
+    await expect.poll(() => button(page, 'Check plan').evaluate((el) => el.tagName)).toBe('FLUENT-BUTTON');
+    await checkPlan(page);
+    expect(await panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
+    expect(errors).toEqual([]);
     await close();
   });
 
@@ -337,6 +388,55 @@ async function assertFits(page: Page): Promise<void> {
   const panelSizes = await panel(page).evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
   expect(panelSizes.width).toBe(300);
   expect(panelSizes.scroll).toBeLessThanOrEqual(panelSizes.client);
+}
+
+/**
+ * How the focused element shows its focus: 'visible …' for an outline, or a box-shadow ring (Fluent's
+ * buttons draw theirs so), at least 1px wide and 3:1 against the background around it (WCAG 1.4.11);
+ * else 'none …' with what was found. Runs in the page.
+ */
+function focusRing(): string {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return 'none: nothing focused';
+  const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const lum = ([r, g, b]: number[]) => {
+    const ch = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * ch(r ?? 0) + 0.7152 * ch(g ?? 0) + 0.0722 * ch(b ?? 0);
+  };
+  const ratio = (a: number[], b: number[]) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  let bg = [255, 255, 255];
+  for (let e = el.parentElement; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && (c[3] ?? 0) > 0.5)) {
+      bg = c.slice(0, 3);
+      break;
+    }
+  }
+  const style = getComputedStyle(el);
+  const found: string[] = [];
+  const outline = parse(style.outlineColor);
+  const outlineAlpha = outline.length === 4 ? (outline[3] ?? 0) : 1;
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && outlineAlpha > 0.5) {
+    const r = ratio(outline.slice(0, 3), bg);
+    if (r >= 3) return `visible outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}, ${r.toFixed(1)}:1`;
+    found.push(`outline ${style.outlineColor} only ${r.toFixed(2)}:1`);
+  } else found.push(`outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`);
+  // box-shadow: "rgb(0, 0, 0) 0px 0px 0px 2px, …": a ring has no offset and a spread.
+  for (const shadow of style.boxShadow.split(/,(?![^(]*\))/)) {
+    const color = /rgba?\([^)]*\)/.exec(shadow)?.[0] ?? '';
+    const lengths = shadow.replace(color, '').trim().split(/\s+/).map(parseFloat);
+    const [x = 0, y = 0, , spread = 0] = lengths;
+    const c = parse(color);
+    const alpha = c.length === 4 ? (c[3] ?? 0) : 1;
+    if (shadow.includes('inset') || x !== 0 || y !== 0 || spread < 1 || alpha <= 0.5) continue;
+    const r = ratio(c.slice(0, 3), bg);
+    if (r >= 3) return `visible ring ${spread}px ${color}, ${r.toFixed(1)}:1`;
+    found.push(`ring ${color} only ${r.toFixed(2)}:1`);
+  }
+  return `none: ${el.tagName.toLowerCase()} ${found.join('; ')} on rgb(${bg.join(', ')})`;
 }
 
 /** Text in the panel whose colour is under 4.5:1 on the background behind it (disabled controls excepted). */

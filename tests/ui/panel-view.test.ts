@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The panel view over a fake controller: every failure reaches the officer, the busy indicator
 // waits before it shows, buttons are unavailable while work runs, settings keep what they do not show.
+import './jsdom-fluent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
 import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
@@ -91,7 +92,9 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel) as T;
-const buttonNamed = (name: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === name) as HTMLButtonElement;
+/** The panel's buttons: <fluent-button> in the 'fluent' look, <button> in the 'google' look and the results' rows. */
+const buttons = () => Array.from(root.querySelectorAll<HTMLElement>('button, fluent-button'));
+const buttonNamed = (name: string) => buttons().find((b) => b.textContent === name) as HTMLElement;
 const alertText = () => q('[role="alert"]').textContent;
 const statusText = () => q('[role="status"]').textContent;
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -108,9 +111,9 @@ describe('mountPanel', () => {
     expect(input.placeholder).toBe('dd/mm/yyyy');
     expect(input.labels?.[0]?.textContent).toBe('As of');
     // jsdom has no showPicker(): the calendar button is there but hidden.
-    const calendar = q<HTMLButtonElement>('button[aria-label="Choose the as-of date from a calendar"]');
+    const calendar = q('[aria-label="Choose the as-of date from a calendar"]');
     expect(calendar.hidden).toBe(true);
-    expect(Array.from(root.querySelectorAll('button')).filter((b) => b !== calendar).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
+    expect(buttons().filter((b) => b !== calendar).map((b) => b.textContent)).toEqual(['Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Record period', 'Replace it', 'Keep the old one']);
     expect(q('[role="status"]').getAttribute('aria-live')).toBe('polite');
   });
 
@@ -266,4 +269,43 @@ describe('mountPanel', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain(payload);
   });
+
+  it('is made of Fluent UI Web Components in the fluent look, and of native elements in the google look', () => {
+    mountPanel(root, fake().actions, { look: 'fluent', hostName: 'Excel' });
+    const check = buttonNamed('Check plan');
+    expect(check.tagName).toBe('FLUENT-BUTTON');
+    expect(check.getAttribute('role')).toBe('button');
+    expect(check.getAttribute('appearance')).toBe('primary');
+    expect(check.shadowRoot).not.toBeNull(); // defined and upgraded, not an unknown element
+    expect(check.tabIndex).toBe(0);
+    expect(buttonNamed('Settings').getAttribute('aria-controls')).toMatch(/-settings$/);
+    expect(q('fluent-spinner.pm-spinner').getAttribute('aria-hidden')).toBe('true');
+    // The period name is a native text box in a Fluent field, still labelled and described.
+    const name = q<HTMLInputElement>('input[id$="-period"]');
+    expect(name.closest('fluent-field')).not.toBeNull();
+    expect(name.labels?.[0]?.textContent).toBe('Period name');
+    expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Record the plan as it stands');
+    expect(root.querySelector('button:not(.pm-item)')).toBeNull();
+
+    mountPanel(root, fake().actions, { look: 'google', hostName: 'Google Sheets' });
+    expect(buttonNamed('Check plan').tagName).toBe('BUTTON');
+    expect(root.querySelector('fluent-button, fluent-field, fluent-spinner')).toBeNull();
+    expect(root.classList.contains('fluent')).toBe(false);
+  });
+
+  it('a panel mounted again over the same root drops the old one’s listeners', async () => {
+    const first = fake();
+    mountPanel(root, first.actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    const second = fake();
+    mountPanel(root, second.actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    q('select').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(q('.pm-settings').hidden).toBe(true);
+    expect(q('.pm-status-text').textContent).toBe('Settings closed without saving.');
+    expect(root.querySelectorAll('.pm-title').length).toBe(1);
+  });
 });
+

@@ -6,7 +6,12 @@
 import { parseAsOf } from '../../../shared/app/run-options';
 import { dayFromIso, isoFromDay } from '../../../shared/dates/day';
 import { formatDay } from '../../../shared/dates/format-date';
-import { h } from '../dom';
+import type { Controls } from '../controls';
+import { h, icon } from '../dom';
+
+/** calendar_ltr_20_regular, from Microsoft's Fluent UI System Icons (MIT), as the ribbon's icons are. */
+const calendarIcon =
+  'M7 11a1 1 0 1 0 0-2 1 1 0 0 0 0 2m1 2a1 1 0 1 1-2 0 1 1 0 0 1 2 0m2-2a1 1 0 1 0 0-2 1 1 0 0 0 0 2m1 2a1 1 0 1 1-2 0 1 1 0 0 1 2 0m2-2a1 1 0 1 0 0-2 1 1 0 0 0 0 2m4-5.5A2.5 2.5 0 0 0 14.5 3h-9A2.5 2.5 0 0 0 3 5.5v9A2.5 2.5 0 0 0 5.5 17h9a2.5 2.5 0 0 0 2.5-2.5zM4 7h12v7.5c0 .83-.67 1.5-1.5 1.5h-9A1.5 1.5 0 0 1 4 14.5zm1.5-3h9c.83 0 1.5.67 1.5 1.5V6H4v-.5C4 4.67 4.67 4 5.5 4';
 
 export interface AsOfField {
   node: HTMLElement;
@@ -17,7 +22,11 @@ export interface AsOfField {
   showUsed(iso: string): void;
 }
 
-export function asOfField(id: string): AsOfField {
+/**
+ * Two controls (the text box and the calendar button) in one row, so this field is a plain <div>
+ * even in the 'fluent' look: a <fluent-field> names and describes the one control in its input slot.
+ */
+export function asOfField(id: string, controls: Controls): AsOfField {
   const hintId = `${id}-asof-hint`;
   const input = h('input', {
     class: 'pm-input pm-date',
@@ -32,7 +41,7 @@ export function asOfField(id: string): AsOfField {
 
   // The calendar: a date input kept out of sight and out of the tab order, opened by a real button.
   const picker = h('input', { class: 'pm-date-picker', attrs: { type: 'date', tabindex: '-1', 'aria-hidden': 'true' } });
-  const pick = h('button', { class: 'pm-button pm-subtle pm-icon-button', attrs: { type: 'button', 'aria-label': 'Choose the as-of date from a calendar', title: 'Calendar' } }, '📅');
+  const pick = controls.button(icon(calendarIcon), { kind: 'subtle', class: 'pm-icon-button', label: 'Choose the as-of date from a calendar', attrs: { title: 'Calendar' } });
   // showPicker() is refused in a cross-origin frame (Excel on the web, the Sheets sidebar): no button there.
   const canPick = typeof (picker as HTMLInputElement & { showPicker?: unknown }).showPicker === 'function' && sameOriginTop();
   pick.hidden = !canPick;

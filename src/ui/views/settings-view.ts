@@ -5,6 +5,7 @@
  */
 import type { HeaderCell } from '../../../shared/header/detect-header';
 import type { SettingsInput } from '../../../shared/settings/settings';
+import type { Controls } from '../controls';
 import { h } from '../dom';
 import type { ColumnChoice, SettingsView } from '../panel-controller';
 import { columnSelectModel, dateOrderChoices, fillOf, ragNames, ragOrder, schemeChoices, type FormChanges, type SelectOption } from '../settings-form';
@@ -15,7 +16,7 @@ export interface SettingsFormView {
   changes(): FormChanges;
 }
 
-function selectField(fid: string, label: string, choices: readonly SelectOption[], value: string, hint?: string): { field: HTMLElement; select: HTMLSelectElement } {
+function selectField(controls: Controls, fid: string, label: string, choices: readonly SelectOption[], value: string, hint?: string): { field: HTMLElement; select: HTMLSelectElement } {
   const select = h('select', { class: 'pm-select', attrs: { id: fid, 'aria-describedby': hint ? `${fid}-hint` : undefined } });
   for (const c of choices) select.append(h('option', { attrs: { value: c.value } }, c.text));
   select.value = value;
@@ -25,23 +26,17 @@ function selectField(fid: string, label: string, choices: readonly SelectOption[
   };
   showTitle();
   select.addEventListener('change', showTitle);
-  const field = h(
-    'div',
-    { class: 'pm-field' },
-    h('label', { class: 'pm-label', attrs: { for: fid } }, label),
-    select,
-    hint ? h('p', { class: 'pm-hint', attrs: { id: `${fid}-hint` } }, hint) : null,
-  );
+  const field = controls.field({ label, control: select, hint: hint ? { id: `${fid}-hint`, text: hint } : undefined });
   return { field, select };
 }
 
-function columnFieldset(id: string, columns: ColumnChoice[], headers: HeaderCell[], input: SettingsInput): { node: HTMLElement; changes: () => FormChanges['columns'] } {
+function columnFieldset(controls: Controls, id: string, columns: ColumnChoice[], headers: HeaderCell[], input: SettingsInput): { node: HTMLElement; changes: () => FormChanges['columns'] } {
   const fieldset = h('fieldset', { class: 'pm-fieldset' }, h('legend', { class: 'pm-legend' }, 'Columns'));
   fieldset.append(h('p', { class: 'pm-hint' }, 'Plan Monitor finds each column from its heading. Change one only if it picked the wrong column.'));
   const selects: { field: ColumnChoice['field']; select: HTMLSelectElement; initial: string }[] = [];
   for (const choice of columns) {
     const model = columnSelectModel(choice, headers, input.columns?.[choice.field]);
-    const { field, select } = selectField(`${id}-col-${choice.field}`, model.label, model.options, model.value);
+    const { field, select } = selectField(controls, `${id}-col-${choice.field}`, model.label, model.options, model.value);
     selects.push({ field: choice.field, select, initial: model.value });
     fieldset.append(field);
   }
@@ -55,15 +50,15 @@ function columnFieldset(id: string, columns: ColumnChoice[], headers: HeaderCell
   };
 }
 
-export function settingsFormView(id: string, view: SettingsView, on: { save(): void; cancel(): void }): SettingsFormView {
+export function settingsFormView(id: string, controls: Controls, view: SettingsView, on: { save(): void; cancel(): void }): SettingsFormView {
   const input = view.input;
-  const columns = columnFieldset(id, view.columns, view.headers, input);
+  const columns = columnFieldset(controls, id, view.columns, view.headers, input);
 
-  const scheme = selectField(`${id}-scheme`, 'Words used for status', schemeChoices, input.scheme ?? 'cip', input.customStatuses ? 'This workbook has its own list of statuses, which is used instead of these.' : undefined);
+  const scheme = selectField(controls, `${id}-scheme`, 'Words used for status', schemeChoices, input.scheme ?? 'cip', input.customStatuses ? 'This workbook has its own list of statuses, which is used instead of these.' : undefined);
   const dueSoonInput = h('input', { class: 'pm-input pm-number', attrs: { type: 'number', id: `${id}-due`, min: 0, max: 366, step: 1, inputmode: 'numeric', 'aria-describedby': `${id}-due-hint` } });
   const initialDue = String(input.dueSoonDays ?? 14);
   dueSoonInput.value = initialDue;
-  const dateOrder = selectField(`${id}-dates`, 'Dates typed as text are read as', dateOrderChoices, input.dateOrder ?? 'day-first');
+  const dateOrder = selectField(controls, `${id}-dates`, 'Dates typed as text are read as', dateOrderChoices, input.dateOrder ?? 'day-first');
 
   const colourInputs = ragOrder.map((rag) => {
     const fid = `${id}-fill-${rag}`;
@@ -72,8 +67,8 @@ export function settingsFormView(id: string, view: SettingsView, on: { save(): v
     return { rag, colour, initial: colour.value, node: h('div', { class: 'pm-colour-field' }, colour, h('label', { attrs: { for: fid } }, `${ragNames[rag]} fill`)) };
   });
 
-  const saveButton = h('button', { class: 'pm-button pm-primary', attrs: { type: 'submit' } }, 'Save settings');
-  const cancelButton = h('button', { class: 'pm-button', attrs: { type: 'button' } }, 'Cancel');
+  const saveButton = controls.button('Save settings', { kind: 'primary', submit: true });
+  const cancelButton = controls.button('Cancel');
   cancelButton.addEventListener('click', () => on.cancel());
 
   const form = h(
@@ -85,13 +80,7 @@ export function settingsFormView(id: string, view: SettingsView, on: { save(): v
       'fieldset',
       { class: 'pm-fieldset' },
       h('legend', { class: 'pm-legend' }, 'Dates'),
-      h(
-        'div',
-        { class: 'pm-field' },
-        h('label', { class: 'pm-label', attrs: { for: `${id}-due` } }, 'Due soon means due within (days)'),
-        dueSoonInput,
-        h('p', { class: 'pm-hint', attrs: { id: `${id}-due-hint` } }, 'A whole number from 0 to 366.'),
-      ),
+      controls.field({ label: 'Due soon means due within (days)', control: dueSoonInput, hint: { id: `${id}-due-hint`, text: 'A whole number from 0 to 366.' } }),
       dateOrder.field,
     ),
     h('fieldset', { class: 'pm-fieldset' }, h('legend', { class: 'pm-legend' }, 'Colours'), h('div', { class: 'pm-colours' }, ...colourInputs.map((c) => c.node))),
@@ -101,6 +90,17 @@ export function settingsFormView(id: string, view: SettingsView, on: { save(): v
     event.preventDefault();
     on.save();
   });
+  if (controls.fluent) {
+    // A Fluent button is no submit button to the browser, so Enter in a text box would not submit
+    // the form: do what a native form with a submit button does.
+    form.addEventListener('keydown', (event) => {
+      const target = event.target;
+      if (event.key === 'Enter' && target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'number')) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  }
 
   return {
     nodes: [

@@ -4,6 +4,7 @@
  * read out at once). The spinner shows only when work is slower than a blink.
  */
 import { BusyIndicator, defaultBusyDelayMs } from '../busy';
+import type { Controls } from '../controls';
 import { h } from '../dom';
 
 export interface StatusLine {
@@ -16,8 +17,8 @@ export interface StatusLine {
   busy: BusyIndicator;
 }
 
-export function statusLine(root: HTMLElement, busyDelayMs = defaultBusyDelayMs): StatusLine {
-  const spinner = h('span', { class: 'pm-spinner', attrs: { 'aria-hidden': 'true', hidden: true } });
+export function statusLine(root: HTMLElement, controls: Controls, busyDelayMs = defaultBusyDelayMs): StatusLine {
+  const spinner = controls.spinner();
   const statusText = h('span', { class: 'pm-status-text' });
   const spokenText = h('span', { class: 'pm-visually-hidden' });
   const status = h('div', { class: 'pm-status pm-status-empty', attrs: { role: 'status', 'aria-live': 'polite' } }, spinner, statusText, spokenText);
