@@ -39,10 +39,26 @@ export interface PanelActions {
   recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
 
+/** The actions the Excel ribbon can run in the panel (a shared runtime), or any host's menu. */
+export type PanelAction = 'check' | 'colours' | 'summary';
+
+/** What mountPanel gives back: the panel's own actions, for a host to call. */
+export interface PanelHandle {
+  /**
+   * Does what clicking Check plan, Apply RAG colours or Build summary does, through the same code
+   * (ignored, like a click, while other work runs), then brings the results heading into view and
+   * focuses it, or the alert into view when the work failed. Open settings are closed without saving
+   * first, as Escape closes them, since the results show in their place. Never rejects.
+   */
+  run(action: PanelAction): Promise<void>;
+  /** Shows the Period name field (closing open settings without saving) and focuses it. */
+  openPeriodForm(): void;
+}
+
 /** Undoes the listeners a panel put on its root, when another panel is mounted over it. */
 const mounted = new WeakMap<HTMLElement, AbortController>();
 
-export function mountPanel(root: HTMLElement, controller: PanelActions, options: PanelOptions): void {
+export function mountPanel(root: HTMLElement, controller: PanelActions, options: PanelOptions): PanelHandle {
   const id = uniquePrefix('pm');
   mounted.get(root)?.abort();
   const lifetime = new AbortController();
@@ -92,8 +108,9 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
    * focused button keeps focus for keyboard users), the spinner and progress text show only if the
    * work is slower than the delay, and anything thrown reaches the officer as a message.
    */
-  async function runTask(progress: string, work: (progress: (text: string) => void) => Promise<void>): Promise<void> {
-    if (busy) return;
+  /** Resolves true once the work has run (whatever its outcome), false if other work was running. */
+  async function runTask(progress: string, work: (progress: (text: string) => void) => Promise<void>): Promise<boolean> {
+    if (busy) return false;
     busy = true;
     line.clearError();
     root.setAttribute('aria-busy', 'true');
@@ -112,6 +129,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       for (const b of actionButtons) b.removeAttribute('aria-disabled');
       settings.querySelectorAll(buttonSelector).forEach((b) => b.removeAttribute('aria-disabled'));
     }
+    return true;
   }
 
   /** Shows a failed outcome and returns null, or returns the value. */
@@ -149,18 +167,24 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     line.set(prefix, result.headline);
   }
 
-  checkButton.addEventListener('click', () => void runTask('Reading the workbook…', () => check()));
-
-  function applyTask(what: { colours: boolean; summary: boolean }, progress: string): void {
-    void runTask(progress, async () => {
+  function applyTask(what: { colours: boolean; summary: boolean }, progress: string): Promise<boolean> {
+    return runTask(progress, async () => {
       const done = valueOf(await controller.apply(asOf.asked(), what));
       if (done === null) return;
       renderResult(done.result);
       line.set(done.message, done.result.headline);
     });
   }
-  coloursButton.addEventListener('click', () => applyTask({ colours: true, summary: false }, 'Writing colours…'));
-  summaryButton.addEventListener('click', () => applyTask({ colours: false, summary: true }, 'Writing the summary…'));
+
+  /** What each action button does: its click and PanelHandle.run go through here alike. */
+  const perform: Record<PanelAction, () => Promise<boolean>> = {
+    check: () => runTask('Reading the workbook…', () => check()),
+    colours: () => applyTask({ colours: true, summary: false }, 'Writing colours…'),
+    summary: () => applyTask({ colours: false, summary: true }, 'Writing the summary…'),
+  };
+  checkButton.addEventListener('click', () => void perform.check());
+  coloursButton.addEventListener('click', () => void perform.colours());
+  summaryButton.addEventListener('click', () => void perform.summary());
 
   function record(replace: boolean): void {
     const recordPeriod = controller.recordPeriod?.bind(controller);
@@ -259,4 +283,39 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     },
     { signal: lifetime.signal },
   );
+
+  // ---- The handle ----------------------------------------------------------------------------
+
+  /** Leaves open settings as Escape does, so what the host asked for can show in their place. */
+  function leaveSettings(): void {
+    if (settings.hidden || busy) return;
+    closeSettings();
+    line.set('Settings closed without saving.');
+  }
+
+  function reveal(el: HTMLElement): void {
+    // scrollIntoView is missing where there is no layout (jsdom): focus still moves.
+    if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'start' });
+  }
+
+  return {
+    async run(action) {
+      leaveSettings();
+      const ran = await perform[action]();
+      if (!ran) return;
+      const heading = results.hidden ? null : results.querySelector<HTMLElement>(`#${id}-results-h`);
+      if (heading && line.alert.childNodes.length === 0) {
+        reveal(heading);
+        heading.focus({ preventScroll: true });
+      } else if (line.alert.childNodes.length > 0) {
+        reveal(line.alert);
+      }
+    },
+    openPeriodForm() {
+      leaveSettings();
+      if (period.node.hidden) return; // a host that cannot record periods: there is no form to show
+      reveal(period.node);
+      period.input.focus({ preventScroll: true });
+    },
+  };
 }

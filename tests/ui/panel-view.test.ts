@@ -4,7 +4,7 @@
 import './jsdom-fluent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
-import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
+import { mountPanel, type PanelActions, type PanelHandle } from '../../src/ui/panel-view';
 import { defaultPalette } from '../../shared/rag/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
 
@@ -309,3 +309,112 @@ describe('mountPanel', () => {
   });
 });
 
+describe('the panel handle (the Excel ribbon, in a shared runtime)', () => {
+  const heading = () => q('.pm-results h2');
+
+  it('run("check") does what Check plan does, then brings the results heading into view and focuses it', async () => {
+    const { actions, calls } = fake();
+    const handle: PanelHandle = mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    const scrolled: string[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.textContent ?? '');
+    };
+    try {
+      await handle.run('check');
+    } finally {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
+    expect(calls).toEqual(['check null']);
+    expect(q('.pm-headline').textContent).toContain('2 actions');
+    expect(statusText()).toContain('2 actions');
+    expect(document.activeElement).toBe(heading());
+    expect(heading().textContent).toBe('Results');
+    expect(heading().tabIndex).toBe(-1); // focusable from script, not a tab stop
+    expect(scrolled).toEqual(['Results']);
+    // The same as clicking: the button leaves the same results and status behind.
+    buttonNamed('Check plan').click();
+    await settle();
+    expect(calls).toEqual(['check null', 'check null']);
+  });
+
+  it('run("colours") and run("summary") apply what their buttons apply, with the same status', async () => {
+    const { actions, calls } = fake({
+      apply: async (_asOf, what) => {
+        calls.push(`apply ${what.colours ? 'colours' : ''}${what.summary ? 'summary' : ''}`);
+        return { ok: true, value: { result: result(), message: what.colours ? "Coloured 2 status cells on 'Plan'." : "Wrote the summary to sheet 'Plan Summary'." } };
+      },
+    });
+    const handle = mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    await handle.run('colours');
+    expect(q('.pm-status-text').textContent).toBe("Coloured 2 status cells on 'Plan'.");
+    expect(document.activeElement).toBe(heading());
+    await handle.run('summary');
+    expect(q('.pm-status-text').textContent).toBe("Wrote the summary to sheet 'Plan Summary'.");
+    buttonNamed('Apply RAG colours').click();
+    await settle();
+    buttonNamed('Build summary').click();
+    await settle();
+    expect(calls).toEqual(['apply colours', 'apply summary', 'apply colours', 'apply summary']);
+  });
+
+  it('run() marks the buttons busy like a click, is ignored while other work runs, and shows a failure in the alert', async () => {
+    const pending = deferred<Outcome<PanelResult>>();
+    let checks = 0;
+    const { actions } = fake({
+      check: () => {
+        checks += 1;
+        return checks === 1 ? pending.promise : Promise.resolve({ ok: false, message: 'No sheet in this workbook looks like a monitoring sheet.' });
+      },
+    });
+    const handle = mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    const first = handle.run('check');
+    expect(buttonNamed('Check plan').getAttribute('aria-disabled')).toBe('true');
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    await handle.run('check'); // busy: nothing runs, as with a click
+    expect(checks).toBe(1);
+    pending.resolve({ ok: true, value: result() });
+    await first;
+    expect(buttonNamed('Check plan').hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(heading());
+    buttonNamed('Check plan').focus();
+    await handle.run('check');
+    expect(checks).toBe(2);
+    expect(alertText()).toContain('No sheet in this workbook looks like a monitoring sheet.');
+    expect(document.activeElement).not.toBe(heading());
+  });
+
+  it('run() closes open settings without saving, so the results show', async () => {
+    const { actions, saved } = fake();
+    const handle = mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    expect(q('.pm-settings').hidden).toBe(false);
+    await handle.run('check');
+    expect(q('.pm-settings').hidden).toBe(true);
+    expect(q('.pm-results').hidden).toBe(false);
+    expect(buttonNamed('Settings').getAttribute('aria-expanded')).toBe('false');
+    expect(saved).toEqual([]);
+    expect(document.activeElement).toBe(heading());
+  });
+
+  it('openPeriodForm() shows the Period name field and focuses it, closing settings first', async () => {
+    const { actions } = fake({ recordPeriod: async () => ({ ok: true, value: 'Recorded.' }) });
+    const handle = mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    const name = q<HTMLInputElement>('input[id$="-period"]');
+    buttonNamed('Settings').click();
+    await settle();
+    expect(name.closest<HTMLElement>('.pm-period')?.hidden).toBe(true);
+    handle.openPeriodForm();
+    expect(name.closest<HTMLElement>('.pm-period')?.hidden).toBe(false);
+    expect(q('.pm-settings').hidden).toBe(true);
+    expect(document.activeElement).toBe(name);
+    expect(name.labels?.[0]?.textContent).toBe('Period name');
+  });
+
+  it('openPeriodForm() does nothing where the host cannot record periods', () => {
+    const handle = mountPanel(root, fake().actions, { look: 'google', hostName: 'Google Sheets' });
+    handle.openPeriodForm();
+    expect(q('.pm-period').hidden).toBe(true);
+    expect(document.activeElement).toBe(document.body);
+  });
+});

@@ -83,7 +83,8 @@ function actionList(ctx: ResultsContext, title: string, items: PanelResult['over
 /** The nodes of the results section for one run. */
 export function resultsView(ctx: ResultsContext, r: PanelResult): Node[] {
   return [
-    h('h2', { class: 'pm-h2', attrs: { id: `${ctx.id}-results-h` } }, 'Results'),
+    // Focusable from script (tabindex -1, out of the tab order): the ribbon's commands bring it into view.
+    h('h2', { class: 'pm-h2', attrs: { id: `${ctx.id}-results-h`, tabindex: '-1' } }, 'Results'),
     h('p', { class: 'pm-headline' }, r.headline),
     statusTable(r),
     findingList(ctx, 'Errors', r.errors, 'error'),
