@@ -39,6 +39,33 @@ function batches<T>(items: readonly T[], size: (item: T) => number, limit: numbe
   return out;
 }
 
+/**
+ * A1 of the sheet of that name (undefined when there is none), to recognise the tool's own sheets
+ * by their marker. One sync, asking A1 of what may be a null object; a host that refuses that gets
+ * the two-step form (is there such a sheet, then its A1).
+ */
+async function firstCellOf(context: Excel.RequestContext, name: string): Promise<CellValue | undefined> {
+  const sheets = context.workbook.worksheets;
+  try {
+    const existing = sheets.getItemOrNullObject(name);
+    const a1 = existing.getRange('A1');
+    a1.load('values');
+    await context.sync();
+    return existing.isNullObject ? undefined : ((a1.values[0]?.[0] as CellValue) ?? null);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
+    if (code === 'AccessDenied' || code === null) throw e;
+    const existing = sheets.getItemOrNullObject(name);
+    existing.load('name');
+    await context.sync();
+    if (existing.isNullObject) return undefined;
+    const a1 = existing.getRange('A1');
+    a1.load('values');
+    await context.sync();
+    return (a1.values[0]?.[0] as CellValue) ?? null;
+  }
+}
+
 /** The WorkbookPort over Office.js: the Excel task pane's and ribbon commands' adapter. */
 export class ExcelWorkbookPort implements WorkbookPort {
   /** `responseBudget`: bytes one read response may carry when a big workbook is read in blocks. */
@@ -64,14 +91,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
     await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const existing = sheets.getItemOrNullObject(name);
-      const a1 = existing.getRange('A1');
-      a1.load('values');
-      await context.sync();
-      const refusal = hiddenSheetRefusal(name, existing.isNullObject ? undefined : ((a1.values[0]?.[0] as CellValue) ?? null), rows);
+      const a1 = await firstCellOf(context, name);
+      const refusal = hiddenSheetRefusal(name, a1, rows);
       if (refusal) throw new WriteRefused(refusal);
-      const sheet = existing.isNullObject ? sheets.add(name) : existing;
-      if (!existing.isNullObject) sheet.getRange().clear('All');
+      const sheet = a1 === undefined ? sheets.add(name) : sheets.getItem(name);
+      if (a1 !== undefined) sheet.getRange().clear('All');
       const width = Math.max(widestRow(rows), 1);
       const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
       // Text format first, so a value such as "=x" typed into settings stays text.

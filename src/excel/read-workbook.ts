@@ -184,20 +184,27 @@ const bytesPerCell = 48;
 
 /**
  * Every sheet with its used range (values, number formats, error cells, merges) in one sync.
- * A workbook too big for one response (Excel on the web's 5 MB) is read again in row blocks.
+ * A workbook too big for one response (Excel on the web's 5 MB) is read again in row blocks. A host
+ * that refuses the one-sync read (it walks getNextOrNullObject onto what may be a null object, which
+ * no document promises every Excel answers) gets the plain documented read: the sheet collection,
+ * then the used ranges, then their values.
  */
 export async function readExcelWorkbook(context: Excel.RequestContext, responseBudget = defaultResponseBudget): Promise<WorkbookSnapshot> {
   try {
     return await readAllAtOnce(context);
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
-    if (code !== 'ResponsePayloadSizeLimitExceeded') throw e;
-    return readInBlocks(context, responseBudget);
+    // Refused access would be refused again; anything else the plain read may get past.
+    if (code === 'AccessDenied' || code === null) throw e;
+    return readInSteps(context, responseBudget);
   }
 }
 
-/** Sheets and sizes first, then values in blocks of rows, each sync's response under the budget. */
-async function readInBlocks(context: Excel.RequestContext, responseBudget: number): Promise<WorkbookSnapshot> {
+/**
+ * The plain documented read: sheets first, then their used ranges, then values in blocks of rows,
+ * each sync's response under the budget. Nothing is asked of a null object but whether it is one.
+ */
+async function readInSteps(context: Excel.RequestContext, responseBudget: number): Promise<WorkbookSnapshot> {
   const f = features();
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility,items/protection/protected');
@@ -208,26 +215,23 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
   const used = sheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden');
-    const merges = f.merges ? range.getMergedAreasOrNullObject() : null;
-    merges?.load('address');
-    return { sheet, range, merges, visible: queueVisible(range, f) };
+    return { sheet, range };
   });
   await context.sync();
-  const raws: RawRange[] = used.map((u) => ({
-    name: u.sheet.name,
-    address: u.range.isNullObject ? null : u.range.address,
-    values: [],
-    formats: [],
-    types: [],
-    merges: u.merges && !u.merges.isNullObject ? u.merges.address : null,
-    rowHidden: u.range.isNullObject ? false : u.range.rowHidden,
-    visible: u.visible === null ? undefined : u.visible.isNullObject ? null : u.visible.address,
-  }));
+  // Merges and visible cells only of used ranges that exist, answered with the first block of values.
+  const extras = used.map(({ range }) => {
+    if (range.isNullObject) return { merges: null, visible: null };
+    const merges = f.merges ? range.getMergedAreasOrNullObject() : null;
+    merges?.load('address');
+    return { merges, visible: queueVisible(range, f) };
+  });
   let pending: { raw: RawRange; block: Excel.Range }[] = [];
   let bytes = 0;
+  let answered = false;
   const flush = async () => {
-    if (pending.length === 0) return;
+    if (pending.length === 0 && answered) return;
     await context.sync();
+    answered = true;
     for (const p of pending) {
       // Row by row: a block may hold more rows than a spread call can take.
       for (const row of p.block.values as unknown[][]) p.raw.values.push(row);
@@ -237,6 +241,7 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
     pending = [];
     bytes = 0;
   };
+  const raws: RawRange[] = used.map((u) => ({ name: u.sheet.name, address: u.range.isNullObject ? null : u.range.address, values: [], formats: [], types: [], merges: null, rowHidden: u.range.isNullObject ? false : u.range.rowHidden, visible: undefined }));
   for (const [i, u] of used.entries()) {
     const raw = raws[i];
     if (!raw || u.range.isNullObject) continue;
@@ -252,6 +257,12 @@ async function readInBlocks(context: Excel.RequestContext, responseBudget: numbe
     }
   }
   await flush();
+  extras.forEach(({ merges, visible }, i) => {
+    const raw = raws[i];
+    if (!raw) return;
+    raw.merges = merges && !merges.isNullObject ? merges.address : null;
+    raw.visible = visible === null ? undefined : visible.isNullObject ? null : visible.address;
+  });
   return {
     sheets: used.map((u, i) => ({ name: u.sheet.name, visibility: visibilityOf[u.sheet.visibility] ?? 'visible', grid: gridOf(raws[i] as RawRange, dateShift()), protected: u.sheet.protection.protected })),
     activeSheet: active.name,

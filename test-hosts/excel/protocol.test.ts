@@ -133,8 +133,19 @@ describe('null objects', () => {
     }
   });
 
-  it('strictly refuses a load, a property write or a method call on a null object, which kindly do nothing', async () => {
-    const writes: ((missing: Excel.Worksheet) => void)[] = [(missing) => missing.load('name'), (missing) => (missing.position = 0), (missing) => missing.activate()];
+  it('strictly still answers a load of the null answer itself, as Microsoft’s samples do before checking isNullObject', async () => {
+    rig(['Plan'], { strictNullObjects: true });
+    const out = await Excel.run(async (ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject('Summary');
+      missing.load('name');
+      await ctx.sync();
+      return missing.isNullObject;
+    });
+    expect(out).toBe(true);
+  });
+
+  it('strictly refuses a load of what a null object leads to, a property write or a method call on it, which kindly do nothing', async () => {
+    const writes: ((missing: Excel.Worksheet) => void)[] = [(missing) => missing.getRange('A1').load('values'), (missing) => (missing.position = 0), (missing) => missing.activate()];
     for (const write of writes) {
       const kind = rig(['Plan', 'Data']);
       await Excel.run(async (ctx) => {

@@ -26,9 +26,11 @@
 //    object — an `*OrNullObject` result that found nothing — answers null, and its children are
 //    null objects too, so a batch can walk `getNextOrNullObject()` past the last sheet and keep
 //    queueing loads and calls on what it got. No document promises every Excel does so. In strict
-//    mode only the isNullObject query itself is answered: Instantiate, `load('isNullObject')` and
-//    the client's own `_KeepReference`; any other load, method call, navigation or property write
-//    on a null object, or on anything reached from one, fails the request with GeneralException.
+//    mode a null object answers only the isNullObject query (Instantiate, `load('isNullObject')`,
+//    the client's own `_KeepReference`) and a load of its own properties (null), as Microsoft's
+//    samples load a getUsedRangeOrNullObject() result before checking isNullObject; any method
+//    call, navigation or property write on it, or anything asked of what is reached from it, fails
+//    the request with GeneralException.
 //  - Protection failures are atomic: a request that raises AccessDenied leaves nothing applied
 //    (Excel applies the batch up to the failing action), so "nothing half-written" can be
 //    asserted. Other errors keep Excel's partial application.
@@ -235,10 +237,17 @@ class RequestRun {
     return { Results: results };
   }
 
-  /** Strict null objects: a load, method call or property write on a null object fails, but for the isNullObject query. */
+  /** Paths that are an *OrNullObject method's own null answer (not a member of a null object). */
+  private readonly directNulls = new Set<number>();
+
+  /** Strict null objects: a method call or property write on a null object, or a load of anything reached from one, fails; the isNullObject query and a load of the null answer itself do not. */
   private refuseOnNull(a: RichApiAction): void {
     if (!this.host.options.strictNullObjects) return;
     if (a.ActionType === 2 && onlyIsNullObject(a.QueryInfo)) return;
+    // Loading an *OrNullObject result, then checking isNullObject after the sync, is the pattern
+    // Microsoft's own samples use (its properties come back null): allowed. What is refused is asking
+    // anything of a null object's members, or calling a method on it.
+    if (a.ActionType === 2 && this.directNulls.has(a.ObjectPathId)) return;
     // The client keeps a reference to every range it tracks, null or not.
     if (a.ActionType === 3 && a.Name === '_KeepReference') return;
     const what = a.ActionType === 2 ? `load(${(a.QueryInfo?.Select ?? []).join(',')})` : a.ActionType === 4 ? `setting ${lcFirst(a.Name ?? '')}` : `${lcFirst(a.Name ?? '')}()`;
@@ -288,7 +297,10 @@ class RequestRun {
         const v = this.method(parent, name, args, this.argumentObjects(p.ArgumentInfo?.ReferencedObjectPathIds));
         if (v !== null && !isHostObject(v)) throw new HostError('InvalidObjectPath', `${parent.t}.${name} does not return an object.`, 400);
         obj = v;
-        if (obj === null) this.nullOrigin.set(id, `${parent.t}.${lcFirst(name)}`);
+        if (obj === null) {
+          this.nullOrigin.set(id, `${parent.t}.${lcFirst(name)}`);
+          this.directNulls.add(id);
+        }
         break;
       }
       case 4:

@@ -10,7 +10,7 @@ import { SheetsWorkbookPort } from '../../src/sheets/sheets-port';
 import { lookDump, type AdapterUnderTest, type LookDump, type SheetDump, type SheetSetup, type WorkbookSetup } from './adapter-contract';
 import { summaryMarker } from '../../shared/summary/summary-sheet';
 import { dumpBook, fakeBook } from '../excel/excel-fixture';
-import { FakeExcelHost } from '../../test-hosts/excel/fake-excel-host';
+import { FakeExcelHost, type FakeExcelHostOptions } from '../../test-hosts/excel/fake-excel-host';
 import type { ExcelClient } from '../../test-hosts/excel/load-excel-client';
 import { isoToSerial } from '../fixtures/cip-sept-2018';
 import { dumpSpreadsheet, fakeSpreadsheet } from '../sheets/sheets-fixture';
@@ -131,7 +131,7 @@ export const xlsxFactory: HostileFactory = async (sheets, workbook = {}) => {
 };
 
 /** Office.js over the real Excel client: the caller loads the client once per file and passes it here. */
-export function excelFactory(client: () => ExcelClient): HostileFactory {
+export function excelFactory(client: () => ExcelClient, hostOptions: FakeExcelHostOptions = {}): HostileFactory {
   return async (sheets, workbook = {}) => {
     const book = fakeBook(sheets, workbook);
     for (const s of sheets) {
@@ -140,7 +140,7 @@ export function excelFactory(client: () => ExcelClient): HostileFactory {
       for (const [addr, fill] of Object.entries(s.fills ?? {})) book.setFill(s.name, addr, fill);
       if (s.protected) book.protect(s.name);
     }
-    client().install(new FakeExcelHost(book));
+    client().install(new FakeExcelHost(book, hostOptions));
     return {
       port: new ExcelWorkbookPort(),
       dump: async () => dumpBook(book),

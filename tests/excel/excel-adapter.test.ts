@@ -212,3 +212,28 @@ describe('Excel adapter: the native chart', () => {
     ]);
   });
 });
+
+describe('a host strict about null objects', () => {
+  it('refuses the one-sync read; the plain documented read gives the same workbook in three more syncs', async () => {
+    const read = async (strictNullObjects: boolean) => {
+      const book = bookOf(generatePlan(50));
+      book.addSheet('Empty');
+      book.setRowsHidden('Plan', '5:6');
+      const restore = useGlobals(client);
+      const transport = client.install(new FakeExcelHost(book, { strictNullObjects }));
+      try {
+        const snapshot = await new ExcelWorkbookPort().readWorkbook();
+        return { snapshot, syncs: transport.syncs() };
+      } finally {
+        restore();
+      }
+    };
+    const kind = await read(false);
+    const strict = await read(true);
+    expect(kind.syncs).toBe(1);
+    expect(strict.syncs).toBe(4);
+    expect(strict.snapshot).toEqual(kind.snapshot);
+    expect(kind.snapshot.sheets.map((s) => s.name)).toEqual(['Plan', 'Notes', 'Empty']);
+    expect(kind.snapshot.sheets[0]?.grid.hiddenRows).toEqual([5, 6]);
+  });
+});
