@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { applyCommand } from './commands/apply';
+import { chaseCommand } from './commands/chase';
 import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { snapshotCommand } from './commands/snapshot';
@@ -7,7 +8,7 @@ import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand];
 
 function help(): string {
   return [

@@ -1,3 +1,4 @@
+import { utf8Bytes } from '../../../shared/text/utf8';
 import type { ZipCodec } from './codec';
 import { concatBytes } from './bytes';
 import type { ZipEntry } from './read-zip';
