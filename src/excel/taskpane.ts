@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
- * The Excel task pane: mounts the panel over the Excel adapter once Office is ready. Outside Excel
- * (the page opened in a browser, office.js not loaded) it says so in plain words instead.
+ * The Excel task pane: mounts the panel over the Excel adapter once Office is ready, and registers
+ * the ribbon's buttons, which run in this page where Excel has a shared runtime. Outside Excel (the
+ * page opened in a browser, office.js not loaded) it says so in plain words instead.
  */
 import { luminance } from '../../shared/rag/palette';
 import { h } from '../ui/dom';
@@ -9,6 +10,8 @@ import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
 import { ExcelWorkbookPort } from './excel-port';
+import { hasSharedRuntime, paneHandlers, registerCommands } from './ribbon';
+import { dialogHandlers } from './ribbon-dialog';
 
 function app(): HTMLElement {
   const el = document.getElementById('app');
@@ -46,7 +49,9 @@ function start(): void {
     }
     const root = app();
     applyOfficeTheme(root);
-    mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday()), { look: 'fluent', hostName: 'Excel' });
+    const pane = mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday()), { look: 'fluent', hostName: 'Excel' });
+    // In a shared runtime this page is also the ribbon's: its buttons run here and show in the pane.
+    return registerCommands(hasSharedRuntime() ? paneHandlers(pane) : dialogHandlers());
   })
     .catch((e: unknown) => {
     showPlainMessage(`Plan Monitor could not start: ${e instanceof Error ? e.message : String(e)}. Close the panel and open it again.`);
