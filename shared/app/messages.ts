@@ -71,3 +71,9 @@ export function recordedMessage(recorded: RecordedPeriod, label: string, c: Chec
 export function settingsSavedMessage(sheet: string): string {
   return `Saved in the workbook (hidden sheet '${sheet}'), so everyone who opens it gets these settings.`;
 }
+
+/** What a report run wrote: "Wrote the committee report for 'CIP Monitoring' to out/report.html and out/report.docx." */
+export function reportWrittenMessage(sheet: string, files: readonly string[]): string {
+  const list = files.length <= 1 ? (files[0] ?? '') : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1] ?? ''}`;
+  return `Wrote the committee report for '${sheet}' to ${list}.`;
+}

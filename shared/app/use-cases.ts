@@ -5,6 +5,8 @@
  */
 import type { EditPlan } from '../edit-plan/edit-plan';
 import { recordPeriod, type RecordedPeriod } from '../history/record-period';
+import { renderHtml } from '../report/html-report';
+import { buildReportModel, type ReportModel } from '../report/report-model';
 import { planEdits, type PreparedRun, type RunFailure } from '../run/prepare-run';
 import { readRun } from '../run/read-run';
 import { settingsSheetName, settingsSheetRows } from '../settings/settings-sheet';
@@ -76,4 +78,24 @@ export async function saveSettings(port: WorkbookPort, input: SettingsInput): Pr
   if (!parsed.ok) return { ok: false, problem: { code: 'bad-settings', message: parsed.problems.map(renderSettingsProblem).join(' ') } };
   await port.writeHiddenSheet(settingsSheetName, settingsSheetRows(input));
   return { ok: true, value: { sheet: settingsSheetName } };
+}
+
+export interface CommitteeReportOptions extends RunOptions {
+  /** The plan's title in the heading; wins over the settings' planTitle and the sheet's title rows. */
+  title?: string | undefined;
+}
+
+export interface CommitteeReport extends Checked {
+  /** The report as a document: what the HTML page and the Word document are drawn from. */
+  model: ReportModel;
+  /** The report as one self-contained HTML page, printable to A4. */
+  html: string;
+}
+
+/** The committee report on a fresh read: its model, and the model as an HTML page. The panel and the CLI both call this. */
+export async function buildCommitteeReport(port: WorkbookPort, clock: Clock, options: CommitteeReportOptions = {}): Promise<AppResult<CommitteeReport>> {
+  const checked = await checkPlan(port, clock, options);
+  if (!checked.ok) return checked;
+  const model = buildReportModel(checked.value.run, { title: options.title });
+  return { ok: true, value: { ...checked.value, model, html: renderHtml(model) } };
 }

@@ -87,6 +87,21 @@ function countsText(counts: readonly number[], statuses: readonly ChartStatus[])
   return parts.length > 0 ? parts.join(', ') : 'no actions';
 }
 
+/** The chart's title: the same words in the SVG, the HTML figure and the Word image's alternative text. */
+export const chartTitle = 'Actions by status in each theme';
+
+/** The chart in words, for a reader who cannot see it: the same numbers the bars show. */
+export function chartDescription(themes: readonly ThemeRollup[], statuses: readonly ChartStatus[]): string {
+  if (themes.length === 0) return 'There are no themes to show.';
+  const summary = themes
+    .map((t) => {
+      const counts = statuses.map((s) => t.counts[s.label] ?? 0);
+      return `${t.theme}: ${plural(counts.reduce((a, b) => a + b, 0), 'action', 'actions')} (${countsText(counts, statuses)})`;
+    })
+    .join('; ');
+  return `One bar per theme, split by status, all on one scale. ${summary}.`;
+}
+
 /**
  * Status by theme as an inline SVG (no namespace URL needed inside HTML): a legend, then for each
  * theme its name and a bar split by status in the given order, all bars on one scale.
@@ -153,12 +168,10 @@ export function statusByThemeSvg(themes: ThemeRollup[], statuses: { label: strin
   });
 
   const height = Math.max(1, legendHeight + rows.length * (labelHeight + barHeight + rowGap));
-  const summary = rows.map((r) => `${r.theme.theme}: ${plural(r.total, 'action', 'actions')} (${countsText(r.counts, statuses)})`).join('; ');
-  const desc = rows.length > 0 ? `One bar per theme, split by status, all on one scale. ${summary}.` : 'There are no themes to show.';
   return [
     `<svg class="chart" role="img" aria-labelledby="status-by-theme-title status-by-theme-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif" font-size="${fontSize}">`,
-    '<title id="status-by-theme-title">Actions by status in each theme</title>',
-    `<desc id="status-by-theme-desc">${escapeHtml(desc)}</desc>`,
+    `<title id="status-by-theme-title">${chartTitle}</title>`,
+    `<desc id="status-by-theme-desc">${escapeHtml(chartDescription(themes, statuses))}</desc>`,
     `<g class="legend">${legend.join('')}</g>`,
     ...bars,
     '</svg>',

@@ -32,6 +32,14 @@ export const sheetName = z.string().check(
 
 const isoDate = z.string().check(z.refine((s) => dayFromIso(s) !== null, { error: 'must be a date written as YYYY-MM-DD, such as 2018-09-30' }));
 
+/** A name printed in the committee report's heading: one line of text. */
+const reportName = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'must not be empty' }),
+  z.maxLength(120, { error: 'must be at most 120 characters' }),
+  z.refine((s) => !/[\r\n]/.test(s), { error: 'must be one line' }),
+);
+
 /** A column is named by its letter ("H") or by its heading text ("Progress update"). */
 const columnChoice = z.string().check(z.trim(), z.minLength(1, { error: 'must be a column letter or a heading' }));
 
@@ -51,6 +59,10 @@ export const settingsSchema = z.strictObject({
   themeRag: z._default(z.enum(['worst', 'majority']), 'worst'),
   /** The status table shows the previous recorded period, or every one. */
   comparePeriods: z._default(z.enum(['previous', 'all']), 'previous'),
+  /** The committee report's council, e.g. "Northmoor City Council"; left out: read from the sheet's title rows. */
+  councilName: z.optional(reportName),
+  /** The committee report's plan title, e.g. "Corporate Improvement Plan"; left out: read from the sheet's title rows. */
+  planTitle: z.optional(reportName),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;

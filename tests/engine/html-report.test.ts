@@ -144,12 +144,13 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
     expect(html).toContain(`<span class="rag" style="background-color:${defaultPalette.amber.fill};color:${defaultPalette.amber.text};border-color:${defaultPalette.amber.text}">Some slippage</span>`);
   });
 
-  it('opens with the title, the sheet and the seed’s summary sentence built from the counts', () => {
-    expect(cellText(doc.querySelector('h1') as Element)).toBe('Corporate Improvement Plan – progress as of 30 September 2018');
-    expect(doc.title).toBe('Corporate Improvement Plan – progress as of 30 September 2018');
-    expect(html).toContain('The plan contains 62 actions. 32 actions have now been completed, with 8 showing some slippage.');
-    expect(html).toContain('Since June 2018, 3 actions have changed status.');
-    expect(renderHtmlReport(run, { title: 'Northmoor <CIP>' })).toContain('<h1>Northmoor &lt;CIP&gt; – progress as of 30 September 2018</h1>');
+  it('opens with the council and plan from the title rows, the sheet and the seed’s summary sentence built from the counts', () => {
+    expect(cellText(doc.querySelector('header .council') as Element)).toBe('Northmoor City Council');
+    expect(cellText(doc.querySelector('h1') as Element)).toBe('Corporate Improvement Plan – progress up to 30 September 2018');
+    expect(doc.title).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
+    expect(html).toContain('The Corporate Improvement Plan now contains 62 actions. 32 actions have now been completed, with 8 showing some slippage.');
+    expect(html).toContain('Since June 2018, 3 actions have changed status, 1 action has been added and 1 action has been removed.');
+    expect(renderHtmlReport(run, { title: 'Northmoor <CIP>' })).toContain('<h1>Northmoor &lt;CIP&gt; – progress up to 30 September 2018</h1>');
   });
 
   it('says what changed since June 2018: status changes, the action added and the one removed', () => {
@@ -172,7 +173,7 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
   });
 
   it('lists the eight areas of slippage with original and revised dates, the overdue action and the one not started', () => {
-    const slipped = tableRows(doc, 'Areas of slippage');
+    const slipped = tableRows(doc, 'Slipped actions');
     expect(slipped[0]).toEqual(['Ref', 'Action', 'Lead officer', 'Original date', 'Revised date', 'Status', 'Commentary']);
     expect(slipped.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
       ['1.4', 'Sep 2018', 'Dec 2018', 'Some slippage'],
@@ -185,11 +186,11 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
       ['10.1', 'Sep 2018', '31/03/2019', 'Some slippage'],
     ]);
     expect(tableRows(doc, 'Overdue actions')).toEqual([
-      ['Ref', 'Action', 'Lead', 'Due', 'Days overdue', 'Status', 'Commentary'],
+      ['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary'],
       ['6.4', 'Produce a Workforce Planning and Development Strategy', 'Director of HR and OD', '31/08/2018', '30', 'On track', 'A business needs analysis has been carried out to inform the new strategy and drafting is in progress.'],
     ]);
-    const notStarted = tableRows(doc, 'Not started');
-    expect(notStarted[0]).toEqual(['Ref', 'Action', 'Lead', 'Due', 'Commentary']);
+    const notStarted = tableRows(doc, 'Not started (');
+    expect(notStarted[0]).toEqual(['Ref', 'Action', 'Lead officer', 'Due', 'Status', 'Commentary']);
     expect(notStarted.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([['1.5', 'Review the four yearly election cycle', 'Mar 2019']]);
   });
 
@@ -199,7 +200,7 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
     expect(html).toContain('City &lt;leadership&gt; &amp; &quot;partners&quot;');
     expect(html).not.toContain('<leadership>');
     expect(doc.querySelectorAll('img, script, leadership').length).toBe(0);
-    expect(cellText(section(doc, 'slippage'))).toContain(`Board established. ${xss}`);
+    expect(cellText(section(doc, 'slippage'))).toContain(`Continue to develop our approach to community engagement (1.4) – Board established. ${xss}`);
   });
 
   it('is self-contained and printable: no scripts, no remote addresses, inline style with @page A4', () => {
@@ -208,8 +209,12 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<link\b/i);
-    expect(html).toContain('@page { size: A4; margin: 15mm; }');
+    expect(html).toContain('@page {\n  size: A4;');
+    expect(html).toContain('@bottom-center { content: "Page " counter(page) " of " counter(pages);');
+    expect(html).toContain('@page landscape { size: A4 landscape; }');
+    expect(html).toContain('<section class="landscape" aria-labelledby="lists">');
     expect(html).toContain('break-inside: avoid');
+    expect(html).toContain('thead { display: table-header-group; }');
     expect(html).toMatch(/font-family: Arial[^;]*; font-size: 11pt/);
   });
 
@@ -223,12 +228,13 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
       'Summary',
       'Progress by status',
       'Progress by theme',
+      'Areas of slippage',
+      'Not started',
       'What changed since June 2018',
       'Re-profiled timescales',
-      'Areas of slippage',
-      'Overdue actions',
-      'Not started',
+      'The actions in detail',
     ]);
+    expect([...doc.querySelectorAll('#lists ~ section h3')].map(cellText)).toEqual(['Slipped actions', 'Overdue actions', 'Due in the next 14 days', 'Not started']);
     for (const t of doc.querySelectorAll('table')) {
       expect(t.querySelector('caption')).not.toBeNull();
       for (const th of t.querySelectorAll('th')) expect(['col', 'row']).toContain(th.getAttribute('scope'));
@@ -301,8 +307,9 @@ describe('the HTML report with no history', () => {
       for (const r of v) if (r[col.status] === 'Not started') r[col.status] = 'Completed';
     });
     const d = parse(renderHtmlReport(prepared([{ name: allDone.sheet, visibility: 'visible', grid: allDone }])));
-    expect(cellText(section(d, 'not-started'))).toBe('Not started None.');
-    expect(section(d, 'not-started').querySelector('table')).toBeNull();
+    expect(cellText(section(d, 'not-started'))).toBe("Not started There are no actions which are 'not started'.");
+    expect(cellText(section(d, 'list-notStarted'))).toBe('Not started None.');
+    expect(section(d, 'list-notStarted').querySelector('table')).toBeNull();
   });
 
   it('uses the settings palette for chips and bars', () => {
