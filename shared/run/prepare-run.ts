@@ -1,3 +1,4 @@
+import { auditMarker } from '../audit/audit-trail';
 import { checkPlan, type CheckedPlan } from '../check-plan';
 import { dayFromIso, type Day } from '../dates/day';
 import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
@@ -54,7 +55,7 @@ export interface RunFailure {
 export function isToolSheet(s: SheetSnapshot): boolean {
   const a1 = firstCell(s);
   // By marker only: a user's own sheet that happens to share a tool sheet's name is still theirs.
-  return isOwnSummarySheet(a1) || a1 === settingsMarker || a1 === historyMarker;
+  return isOwnSummarySheet(a1) || a1 === settingsMarker || a1 === historyMarker || a1 === auditMarker;
 }
 
 function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
