@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestBrowser } from '../helpers/browser';
@@ -70,4 +71,29 @@ export function watchPage(page: Page, options: { console?: boolean } = {}): { di
     });
   }
   return { dialogs, errors };
+}
+
+const requireHere = createRequire(__filename);
+
+/**
+ * axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2.x A and AA
+ * and its best practices), one line each: rule, impact, and where. axe is injected as a script
+ * (node_modules/axe-core/axe.js) and looks into open shadow roots, Fluent's included.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: requireHere.resolve('axe-core') });
+  return page.evaluate(async () => {
+    interface AxeNode {
+      target: unknown[];
+      failureSummary?: string;
+    }
+    interface AxeResult {
+      id: string;
+      impact?: string;
+      nodes: AxeNode[];
+    }
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join(' | ')}`);
+  });
 }

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
-import { artifact, buildDist, dist, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
+import { artifact, axeViolations, buildDist, dist, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const payload = '<img src=x onerror=alert(1)>';
@@ -374,6 +374,37 @@ describe('the preview and the panel', () => {
   });
 });
 
+describe('accessibility: axe-core finds nothing', () => {
+  // The whole preview page (the read-only sheet, the Look menu and the panel) in each look, light
+  // and dark: as it opens, after Check plan, with an error showing, and with the settings open.
+  for (const look of ['fluent', 'google'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`the preview in the ${look} look, ${scheme}: on opening, after Check plan, with an error, with Settings open`, async () => {
+        const { page, errors, close } = await open(`?look=${look}`, scheme);
+        expect(await axeViolations(page), 'on opening').toEqual([]);
+        await checkPlan(page);
+        expect(await axeViolations(page), 'after Check plan').toEqual([]);
+        await panel(page).getByRole('button', { name: 'Record period', exact: true }).click();
+        await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('Give the period a name');
+        expect(await axeViolations(page), 'with an error').toEqual([]);
+        await button(page, 'Settings').click();
+        await panel(page).getByRole('heading', { name: 'Settings' }).waitFor();
+        expect(await axeViolations(page), 'with Settings open').toEqual([]);
+        expect(errors).toEqual([]);
+        await close();
+      });
+    }
+  }
+
+  it('the check itself finds a control without a name', async () => {
+    const { page, close } = await open();
+    // A Fluent button as the panel makes them (role="button"), with no text and no aria-label.
+    await panel(page).evaluate((root) => root.append(Object.assign(document.createElement('fluent-button'), { role: 'button' })));
+    expect(await axeViolations(page)).toEqual([expect.stringMatching(/^aria-command-name \(serious\): \["#panel > fluent-button"\]/)]);
+    await close();
+  });
+});
+
 /** The whole panel, however long: the viewport grows to fit it for the picture, then goes back. */
 async function panelShot(page: Page, name: string): Promise<void> {
   const height = await panel(page).evaluate((el) => Math.ceil(el.scrollHeight));
@@ -525,6 +556,18 @@ describe('the Excel pages, with office.js stood in for', () => {
     await page.screenshot({ path: artifact('taskpane-dark-error.png') });
     await page.setViewportSize({ width: 1280, height: 860 });
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('the task pane page has no axe-core violations, with Office’s dark theme and a failure showing', async () => {
+    const { page, close } = await openOffice('taskpane.html', true);
+    await page.locator('#app .pm-title').waitFor();
+    await page.setViewportSize({ width: 350, height: 700 });
+    expect(await axeViolations(page), 'on opening').toEqual([]);
+    await page.locator('#app').getByRole('button', { name: 'Check plan' }).click();
+    await expect.poll(() => page.locator('#app').getByRole('alert').textContent()).toContain('Excel would not let Plan Monitor read the workbook');
+    expect(await axeViolations(page), 'with the failure').toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
     await close();
   });
 

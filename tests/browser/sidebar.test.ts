@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
-import { artifact, buildDist, launchChromium, serveDist, type Opened, watchPage } from './helpers';
+import { artifact, axeViolations, buildDist, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -310,6 +310,25 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations (${scheme}): on opening, after Check plan, with an error, with Settings open`, async () => {
+      const { page, errors, close } = await open();
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page), 'on opening').toEqual([]);
+      await checkPlan(page);
+      expect(await axeViolations(page), 'after Check plan').toEqual([]);
+      await app(page).getByRole('button', { name: 'Record period', exact: true }).click();
+      await expect.poll(() => alertText(page).textContent()).toContain('Give the period a name');
+      expect(await axeViolations(page), 'with an error').toEqual([]);
+      await button(page, 'Settings').click();
+      await app(page).getByRole('heading', { name: 'Settings' }).waitFor();
+      expect(await axeViolations(page), 'with Settings open').toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
 
   it('what pmApplyEditPlan and pmWriteHiddenSheet are sent survives JSON unchanged (no Date, no function)', async () => {
     const { page, errors, close } = await open();
