@@ -69,6 +69,7 @@ export async function recordPlanPeriod(port: WorkbookPort, clock: Clock, label: 
   const recorded = periodToRecord(checked.value.run, label, replace, clock);
   if (!recorded.ok) return recorded;
   await port.writeHiddenSheet(recorded.value.sheet, recorded.value.rows);
+  if (recorded.value.audit) await port.writeHiddenSheet(recorded.value.audit.sheet, recorded.value.audit.rows);
   return { ok: true, value: { ...checked.value, recorded: recorded.value, label } };
 }
 

@@ -1,4 +1,4 @@
-import { auditMarker } from '../audit/audit-trail';
+import { auditMarker, readAuditSheet, type AuditEntry } from '../audit/audit-trail';
 import { checkPlan, type CheckedPlan } from '../check-plan';
 import { dayFromIso, type Day } from '../dates/day';
 import { buildEditPlan, type EditPlan } from '../edit-plan/edit-plan';
@@ -40,6 +40,8 @@ export interface PreparedRun {
   checked: CheckedPlan;
   /** Periods recorded in the history sheet, oldest first. */
   history: Period[];
+  /** The audit trail as the workbook holds it (empty when it has none). */
+  audit: AuditEntry[];
   /** The plan beside its history: period columns and what changed. */
   comparison: PeriodComparison;
   themes: ThemeRollup[];
@@ -115,9 +117,10 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   if (!checked.ok) return { ok: false, code: 'no-plan', message: checked.message };
   const historySheet = workbook.sheets.find((s) => firstCell(s) === historyMarker);
   const history = readHistorySheet(historySheet?.grid ?? null);
+  const audit = readAuditSheet(workbook.sheets.find((s) => firstCell(s) === auditMarker)?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
   const themes = themeRollup(checked.assessments, settings.themeRag, checked.scheme.statuses.map((s) => s.label));
-  return { ok: true, workbook, settings, settingsInput: fromSheet.input, asOfSource, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, comparison, themes };
+  return { ok: true, workbook, settings, settingsInput: fromSheet.input, asOfSource, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, audit, comparison, themes };
 }
 
 /** The edit plan for a prepared run: colours, the summary sheet, or both. */

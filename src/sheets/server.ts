@@ -97,7 +97,9 @@ export function pmRecordPeriod(): void {
       recorded = periodToRecord(run, label, true, localClock);
     }
     if (!recorded.ok) return { message: describeProblem(recorded.problem), alert: true };
-    new SheetsAdapter().writeHiddenSheet(recorded.value.sheet, recorded.value.rows);
+    const sheets = new SheetsAdapter();
+    sheets.writeHiddenSheet(recorded.value.sheet, recorded.value.rows);
+    if (recorded.value.audit) sheets.writeHiddenSheet(recorded.value.audit.sheet, recorded.value.audit.rows);
     return { message: recordedMessage(recorded.value, label, run.checked), alert: false };
   });
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appendAudit, auditRows, editsBetween, readAuditSheet, type AuditEntry } from '../../shared/audit/audit-trail';
+import { appendAudit, auditRows, auditSheetName, editsBetween, readAuditSheet, type AuditEntry } from '../../shared/audit/audit-trail';
 import { dayFromIso } from '../../shared/dates/day';
-import type { CellValue } from '../../shared/grid/grid';
-import { periodRecords } from '../../shared/history/history-sheet';
-import { check } from '../helpers/plan-grid';
+import type { CellValue, GridSnapshot } from '../../shared/grid/grid';
+import { recordPeriod } from '../../shared/history/record-period';
+import { prepareRun } from '../../shared/run/prepare-run';
+import { historyRows, historySheetName, periodRecords } from '../../shared/history/history-sheet';
+import { check, planGrid } from '../helpers/plan-grid';
 import { row } from '../helpers/rule-tester';
 
 const june = periodRecords(
@@ -42,5 +44,31 @@ describe('audit trail', () => {
     expect(rows[1]).toEqual(['When', 'Period', 'Ref', 'Action', 'Field', 'Old', 'New', 'Source']);
     expect(readAuditSheet({ sheet: 'A', top: 1, left: 1, values: rows as CellValue[][] })).toEqual([a, b]);
     expect(appendAudit([a], [b]).slice(0, 1)).toEqual([a]);
+  });
+});
+
+describe('recording a period', () => {
+  const grid = (rows: Parameters<typeof check>[0]) => planGrid(rows);
+  const runOf = (sheets: { name: string; grid: GridSnapshot }[]) => {
+    const r = prepareRun({ sheets: sheets.map((s) => ({ ...s, visibility: 'visible' as const })), activeSheet: 'Plan' }, { asOf: dayFromIso('2018-09-30') ?? 0, today: 0 });
+    if (!r.ok) throw new Error(r.message);
+    return r;
+  };
+  const juneGrid = { sheet: historySheetName, top: 1, left: 1, values: historyRows([{ label: 'June 2018', asOf: dayFromIso('2018-06-30') ?? 0, recordedAt: '2018-07-01T09:00:00', records: june }]) as CellValue[][] };
+  const plan = grid([row({ ref: '1.1', status: 'Some slippage', revised: 'Nov 2018', commentary: 'Started.' }), row({ ref: '1.2', status: 'On track' }), row({ ref: '1.3', status: 'Not started' })]);
+
+  it('appends what changed since the last period to the audit trail, once however often it is recorded', () => {
+    const first = recordPeriod(runOf([{ name: 'Plan', grid: plan }, { name: historySheetName, grid: juneGrid }]), 'Sept 2018', '2018-10-01T09:00:00');
+    if ('problem' in first) throw new Error(first.problem);
+    expect(first.audit?.added).toBe(2);
+    const trail = readAuditSheet({ sheet: auditSheetName, top: 1, left: 1, values: first.audit?.rows ?? [] });
+    expect(trail.map((e) => [e.period, e.ref, e.field, e.old, e.new, e.source])).toEqual([
+      ['Sept 2018', '1.1', 'status', 'On track', 'Some slippage', 'seen between June 2018 and Sept 2018'],
+      ['Sept 2018', '1.1', 'revised date', '', 'Nov 2018', 'seen between June 2018 and Sept 2018'],
+    ]);
+    const auditGrid = { sheet: auditSheetName, top: 1, left: 1, values: first.audit?.rows ?? [] };
+    const again = recordPeriod(runOf([{ name: 'Plan', grid: plan }, { name: historySheetName, grid: juneGrid }, { name: auditSheetName, grid: auditGrid }]), 'Sept 2018', '2018-10-02T09:00:00');
+    if ('problem' in again) throw new Error(again.problem);
+    expect(again.audit).toBeNull();
   });
 });

@@ -26,6 +26,12 @@ export const snapshotCommand: Command = {
     await port.writeHiddenSheet(recorded.sheet, recorded.rows).catch((e: unknown) => {
       throw fileProblem(file, e);
     });
+    if (recorded.audit) {
+      const audit = recorded.audit;
+      await port.writeHiddenSheet(audit.sheet, audit.rows).catch((e: unknown) => {
+        throw fileProblem(file, e);
+      });
+    }
     await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
     print(`${recorded.replaced ? 'Replaced' : 'Recorded'} period “${label.trim()}”: ${recorded.actions} actions as of ${formatDay(run.checked.asOf)}, in the hidden sheet '${recorded.sheet}'. Saved ${target}.`);
     return 0;
