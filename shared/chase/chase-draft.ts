@@ -9,6 +9,9 @@ import { plural } from '../text/plural';
 import { utf8Bytes } from '../text/utf8';
 import type { ChaseItem, ChaseReason, OfficerChase } from './chase-list';
 import { chaseReasons } from './chase-list';
+import { plainAddress } from './address';
+
+export { plainAddress } from './address';
 
 export interface ChaseDraft {
   to: string | null;
@@ -101,11 +104,6 @@ function base64(bytes: Uint8Array): string {
   return out;
 }
 
-/** A plain address, or null: anything that could smuggle a header or a second recipient is refused. */
-export function plainAddress(text: string | null): string | null {
-  const t = (text ?? '').trim();
-  return /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/.test(t) ? t : null;
-}
 
 /**
  * The draft as an RFC 5322 message: CRLF line ends, UTF-8 text in base64 (lines of 76), and

@@ -8,6 +8,7 @@ import type { Assessment } from '../due-dates/assess';
 import { cellAddress } from '../grid/a1';
 import { matchActions } from '../history/identity';
 import type { PreparedRun } from '../run/prepare-run';
+import { plainAddress } from './address';
 
 /** Why an action is on an officer's list, in the order the draft lists them. */
 export type ChaseReason = 'overdue' | 'slipped-no-revised-date' | 'not-started-past-start' | 'due-soon' | 'commentary-unchanged';
@@ -39,8 +40,19 @@ export interface OfficerChase {
 }
 
 export interface ChaseOptions {
-  /** E-mail address for an officer (as written in the sheet), from an e-mail column or the settings. */
+  /** E-mail address for an officer (as written in the sheet), e.g. from the settings; asked before the sheet's e-mail column. */
   emailOf?: (officer: string) => string | null;
+}
+
+/** Each officer's address from the sheet's e-mail column: the first plain address on any of their rows. */
+function sheetEmails(assessments: readonly Assessment[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of assessments) {
+    const name = (a.action.lead ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    const address = plainAddress(a.action.email);
+    if (name !== '' && address && !out.has(name)) out.set(name, address);
+  }
+  return out;
 }
 
 function reasonsFor(a: Assessment, asOf: Day, unchanged: boolean): ChaseReason[] {
@@ -74,6 +86,7 @@ export function chaseLists(run: PreparedRun, options: ChaseOptions = {}): Office
   const c = run.checked;
   const statusCol = c.header.columns.status?.col ?? 1;
   const unchanged = commentaryUnchanged(run);
+  const fromSheet = sheetEmails(c.assessments);
   const byOfficer = new Map<string, OfficerChase>();
   const nobody: OfficerChase = { officer: null, email: null, items: [], counts: zeroCounts() };
   c.assessments.forEach((a, i) => {
@@ -82,7 +95,7 @@ export function chaseLists(run: PreparedRun, options: ChaseOptions = {}): Office
     const name = (a.action.lead ?? '').replace(/\s+/g, ' ').trim();
     let entry = name === '' ? nobody : byOfficer.get(name.toLowerCase());
     if (!entry) {
-      entry = { officer: name, email: options.emailOf?.(name) ?? null, items: [], counts: zeroCounts() };
+      entry = { officer: name, email: plainAddress(options.emailOf?.(name) ?? null) ?? fromSheet.get(name.toLowerCase()) ?? null, items: [], counts: zeroCounts() };
       byOfficer.set(name.toLowerCase(), entry);
     }
     entry.items.push({

@@ -16,6 +16,10 @@ export interface ActionRow {
   action: string | null;
   lead: string | null;
   leadMember: string | null;
+  /** The member of the senior management team the action answers to. */
+  seniorLead: string | null;
+  /** The lead officer's e-mail address, where the sheet has a column for it. */
+  email: string | null;
   source: string | null;
   commentary: string | null;
   /** The theme it counts under: Theme column, else the heading above, else its ref's prefix. */
@@ -98,6 +102,8 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
   const actionCol = colOf('action');
   const leadCol = colOf('lead');
   const leadMemberCol = colOf('leadMember');
+  const seniorLeadCol = colOf('seniorLead');
+  const emailCol = colOf('email');
   const sourceCol = colOf('source');
   const commentaryCol = colOf('commentary');
   const themeCol = colOf('theme');
@@ -218,6 +224,8 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       action: text(cellIn(cells, actionCol)),
       lead: text(cellIn(cells, leadCol)),
       leadMember: text(cellIn(cells, leadMemberCol)),
+      seniorLead: text(cellIn(cells, seniorLeadCol)),
+      email: text(cellIn(cells, emailCol)),
       source: text(cellIn(cells, sourceCol)),
       commentary: text(cellIn(cells, commentaryCol)),
       theme: themeText !== null ? themeFromColumn(themeText) : (heading ?? themeFromRef(cleanRef)),

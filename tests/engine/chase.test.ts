@@ -47,6 +47,14 @@ describe('chase lists', () => {
     expect(lists[0]?.items[0]).toMatchObject({ due: '31/08/2018', daysOverdue: 30, status: 'On track' });
   });
 
+  it('takes an officer’s address from the sheet’s e-mail column when nothing else gives one', () => {
+    const sheets = [{ name: 'Plan', visibility: 'visible' as const, grid: { ...planGrid([]), values: [['Corporate Improvement Plan'], [], ['Ref', 'Action', 'Lead officer', 'Email', 'Target date', 'Status'], ['2.1', 'Open the hub', 'Ann Lee', ' ann.lee@example.gov.uk ', '31/08/2018', 'On track'], ['2.2', 'Close the depot', 'ann lee', 'Ann <x@y.z>', '31/07/2018', 'On track']] } }];
+    const r = prepareRun({ sheets, activeSheet: 'Plan' }, { asOf, today: asOf });
+    if (!r.ok) throw new Error(r.message);
+    expect(chaseLists(r).map((l) => [l.officer, l.email, l.items.length])).toEqual([['Ann Lee', 'ann.lee@example.gov.uk', 2]]);
+    expect(chaseLists(r, { emailOf: () => 'Not an address' })[0]?.email).toBe('ann.lee@example.gov.uk');
+  });
+
   it('does not say commentary is unchanged when there is no earlier period, or it did change', () => {
     const alone = chaseLists(run(plan));
     expect(alone.flatMap((l) => l.items.filter((i) => i.reasons.includes('commentary-unchanged')))).toEqual([]);
