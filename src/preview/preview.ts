@@ -7,6 +7,7 @@
  *   ?theme=dark    dark colours whatever the system says (?theme=light for light)
  *   ?xss=1         puts `<img src=x onerror=alert(1)>` into action 6.4's title and commentary
  *   ?slow=600      makes every workbook call take that many milliseconds, as Excel on the web can
+ *   ?pane=350      the panel that many pixels wide (250 to 600; else 300, the narrowest task pane)
  */
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { dayFromIso } from '../../shared/dates/day';
@@ -107,6 +108,9 @@ function start(): void {
   const slow = Math.min(Math.max(Number(params.get('slow')) || 0, 0), 10_000);
   const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today);
   if (theme === 'dark' || theme === 'light') panelHost.classList.add(theme);
+  const pane = Number(params.get('pane'));
+  const paneHost = panelHost.closest<HTMLElement>('.pv-pane');
+  if (paneHost && Number.isInteger(pane) && pane >= 250 && pane <= 600) paneHost.style.width = `${pane}px`;
   mountPanel(panelHost, controller, { look, hostName: 'the preview' });
 
   lookSelect.value = look;
