@@ -579,7 +579,7 @@ describe('the Excel pages, with office.js stood in for', () => {
 
   it('the ribbon commands report in a dialog and always complete', async () => {
     const { page, errors, close } = await openOffice('commands.html', true);
-    await expect.poll(() => page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort())).toEqual(['applyColours', 'buildSummary', 'checkPlan']);
+    await expect.poll(() => page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort())).toEqual(['applyColours', 'buildSummary', 'checkPlan', 'recordPeriod']);
     const run = (name: string) =>
       page.evaluate(async (n) => {
         const w = window as unknown as { __associated: Record<string, (e: { completed(): void }) => Promise<void>>; __dialogs: { url: string; options: { width: number; height: number }; handlers: Record<string, (a: unknown) => void> }[] };
@@ -602,6 +602,13 @@ describe('the Excel pages, with office.js stood in for', () => {
       expect(r.before).toBe(0); // still running while the dialog is open
       expect(r.after).toBe(1);
     }
+    // Record period needs a name only the panel can ask for: the dialog says where to go, as news, not an error.
+    const record = await run('recordPeriod');
+    const url = new URL(record.url);
+    expect(url.pathname).toBe('/result.html');
+    expect(url.searchParams.get('m')).toContain('To record a period, open the Plan Monitor panel');
+    expect(url.searchParams.get('kind')).toBeNull();
+    expect(record.after).toBe(1);
     expect(errors).toEqual([]);
     await close();
   });
