@@ -138,9 +138,12 @@ const PLACEHOLDERS = new Map<string, Placeholder>([
   ['--', 'not-applicable'],
 ]);
 
+/** "Dependent on 2.1", "TBC – dependent on the outcome of 3.2": no date can be agreed until another action is done. */
+const waitsOnAnother = /^(?:(?:t\.?b\.?[cad]\.?|to be (?:confirmed|agreed|determined|decided))\s*[-–—:,;(]*\s*)?\(?\s*(?:dependent|dependant|depends|depending)\b/;
+
 function placeholderMeaning(s: string): Placeholder | null {
   // Dotted spellings (t.b.c., n.a.) mean the same as the bare ones.
-  return PLACEHOLDERS.get(s) ?? PLACEHOLDERS.get(s.replace(/\./g, '')) ?? null;
+  return PLACEHOLDERS.get(s) ?? PLACEHOLDERS.get(s.replace(/\./g, '')) ?? (waitsOnAnother.test(s) ? 'tbc' : null);
 }
 
 function unreadable(text: string, order: DateOrder): string {

@@ -1,3 +1,4 @@
+import { dependenciesOf, type Dependencies } from './dependencies';
 import { parseRangeAddress } from '../grid/a1';
 import { cellText, datePrecisionAt, errorAt, fillAt, isBlank, isDateAt, type CellValue, type GridSnapshot } from '../grid/grid';
 import { parseDate, type DateOrder, type ParsedDate } from '../dates/parse-date';
@@ -20,6 +21,8 @@ export interface ActionRow {
   seniorLead: string | null;
   /** The lead officer's e-mail address, where the sheet has a column for it. */
   email: string | null;
+  /** The refs it waits on (lower case), from a Depends-on column or its date cell's text. */
+  dependsOn: Dependencies;
   source: string | null;
   commentary: string | null;
   /** The theme it counts under: Theme column, else the heading above, else its ref's prefix. */
@@ -104,6 +107,7 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
   const leadMemberCol = colOf('leadMember');
   const seniorLeadCol = colOf('seniorLead');
   const emailCol = colOf('email');
+  const dependsOnCol = colOf('dependsOn');
   const sourceCol = colOf('source');
   const commentaryCol = colOf('commentary');
   const themeCol = colOf('theme');
@@ -226,6 +230,7 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       leadMember: text(cellIn(cells, leadMemberCol)),
       seniorLead: text(cellIn(cells, seniorLeadCol)),
       email: text(cellIn(cells, emailCol)),
+      dependsOn: dependenciesOf({ dependsOn: text(cellIn(cells, dependsOnCol)), target: typeof targetValue === 'string' ? targetValue : null, revised: typeof revisedValue === 'string' ? revisedValue : null }),
       source: text(cellIn(cells, sourceCol)),
       commentary: text(cellIn(cells, commentaryCol)),
       theme: themeText !== null ? themeFromColumn(themeText) : (heading ?? themeFromRef(cleanRef)),

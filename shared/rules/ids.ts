@@ -18,6 +18,9 @@ export const ruleIds = [
   'overdue-reported-on-track',
   'duplicate-ref',
   'ref-outside-theme',
+  'dependency-at-risk',
+  'unknown-dependency',
+  'dependency-cycle',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

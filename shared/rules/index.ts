@@ -1,6 +1,7 @@
 import { cellAddress } from '../grid/a1';
 import type { Settings } from '../settings/settings';
 import completedWithoutCommentary from './completed-without-commentary';
+import { dependencyAtRisk, dependencyCycle, unknownDependency } from './dependency';
 import duplicateRef from './duplicate-ref';
 import { compileMessage, renderCompiled, type CompiledMessage, type Finding } from './finding';
 import type { RuleId, Severity } from './ids';
@@ -42,6 +43,9 @@ export const rules: readonly Rule[] = [
   missingLead,
   duplicateRef,
   refOutsideTheme,
+  dependencyCycle,
+  unknownDependency,
+  dependencyAtRisk,
 ];
 
 export function ruleById(id: RuleId): Rule {

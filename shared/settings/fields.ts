@@ -13,6 +13,7 @@ export const columnFields = [
   'status',
   'commentary',
   'source',
+  'dependsOn',
 ] as const;
 export type ColumnField = (typeof columnFields)[number];
 
@@ -30,6 +31,7 @@ export const fieldLabels: Record<ColumnField, string> = {
   status: 'Status',
   commentary: 'Commentary',
   source: 'Source',
+  dependsOn: 'Depends on',
 };
 
 /**
@@ -48,6 +50,7 @@ export const headerSynonyms: Record<ColumnField, string[]> = {
   revised: ['Revised date', 'Revised target date', 'Re-profiled date', 'Reprofiled date', 'New date', 'New target date', 'Revised target completion', 'Revised deadline', 'Revised timescale', 'Extended date', 'Extended', 'Revised target', 'Revised'],
   status: ['Status', 'RAG', 'RAG status', 'Progress status', 'RAG rating', 'Current status', 'Overall status', 'Status RAG', 'Progress'],
   commentary: ['Commentary', 'Progress update', 'Comments', 'Comment', 'Update', 'Action taken', 'Progress commentary', 'Latest update', 'Progress to date', 'Narrative', 'Notes', 'Progress'],
+  dependsOn: ['Depends on', 'Dependent on', 'Dependencies', 'Dependency', 'Predecessors', 'Predecessor', 'Waits on'],
   source: ['Source', 'Recommendation source', 'LGA recommendation', 'LGA rec', 'Source of action', 'Origin'],
 };
 

@@ -334,6 +334,70 @@ rule('unreadable-revised-date', {
   ],
 });
 
+const waitsOn = (ref: string, extra = {}) => row({ ref: '1.1', revised: `TBC – dependent on ${ref}`, ...extra });
+rule('dependency-at-risk', {
+  valid: [
+    { name: 'waiting on an action on track', rows: [waitsOn('1.2'), row({ ref: '1.2' })] },
+    { name: 'waiting on a completed action, however late it was', rows: [waitsOn('1.2'), row({ ref: '1.2', target: '31/08/2018', status: 'Completed' })] },
+    { name: 'a completed action waiting on a slipped one', rows: [waitsOn('1.2', { status: 'Completed' }), row({ ref: '1.2', status: 'Some slippage', revised: '31/03/2019' })] },
+    { name: 'an action that waits on nothing', rows: [row({}), row({ ref: '1.2', status: 'Some slippage', revised: '31/03/2019' })] },
+  ],
+  invalid: [
+    {
+      name: 'waiting on an overdue action: pointed at the date that names it',
+      rows: [waitsOn('1.2'), row({ ref: '1.2', target: '31/08/2018' })],
+      findings: [{ cell: 'E4', severity: 'warning', message: 'Action 1.1 waits on 1.2, which is overdue (due 31/08/2018)' }],
+    },
+    {
+      name: 'waiting on a slipped action',
+      rows: [waitsOn('1.2'), row({ ref: '1.2', status: 'Major slippage', revised: '31/03/2019' })],
+      findings: [{ cell: 'E4', severity: 'warning', message: 'which has slipped (Major slippage)' }],
+    },
+    {
+      name: '"Dependent on 1.2 and 1.3" in the target date, one finding per action at risk',
+      rows: [row({ ref: '1.1', target: 'Dependent on 1.2 and 1.3' }), row({ ref: '1.2', target: '31/08/2018' }), row({ ref: '1.3', status: 'Some slippage', revised: '31/03/2019' })],
+      findings: [
+        { cell: 'D4', severity: 'warning', message: 'waits on 1.2, which is overdue' },
+        { cell: 'D4', severity: 'warning', message: 'waits on 1.3, which has slipped' },
+      ],
+    },
+  ],
+});
+
+rule('unknown-dependency', {
+  valid: [
+    { name: 'a ref the plan has', rows: [waitsOn('1.2'), row({ ref: '1.2' })] },
+    { name: 'a TBC that names no action', rows: [row({ revised: 'TBC' })] },
+    { name: 'no dependency', rows: [row({})] },
+  ],
+  invalid: [
+    { name: 'a ref the plan does not have', rows: [waitsOn('9.9')], findings: [{ cell: 'E4', severity: 'warning', message: 'Action 1.1 waits on 9.9, but the plan has no action 9.9. Check the ref in E4.' }] },
+    { name: 'one of two refs unknown', rows: [waitsOn('1.2 and 4.7'), row({ ref: '1.2' })], findings: [{ cell: 'E4', severity: 'warning', message: 'no action 4.7' }] },
+    { name: 'in the target date', rows: [row({ target: 'Dependent on 3.1a' })], findings: [{ cell: 'D4', severity: 'warning', message: 'waits on 3.1a' }] },
+  ],
+});
+
+rule('dependency-cycle', {
+  valid: [
+    { name: 'a chain that ends', rows: [waitsOn('1.2'), row({ ref: '1.2', revised: 'TBC – dependent on 1.3' }), row({ ref: '1.3' })] },
+    { name: 'two actions waiting on the same one', rows: [waitsOn('1.3'), row({ ref: '1.2', revised: 'TBC – dependent on 1.3' }), row({ ref: '1.3' })] },
+    { name: 'no dependency', rows: [row({})] },
+  ],
+  invalid: [
+    {
+      name: 'two actions waiting on each other: one finding, on the first',
+      rows: [waitsOn('1.2'), row({ ref: '1.2', revised: 'TBC – dependent on 1.1' })],
+      findings: [{ cell: 'E4', severity: 'error', message: 'Action 1.1 waits on itself through 1.1 → 1.2 → 1.1' }],
+    },
+    { name: 'an action waiting on itself', rows: [waitsOn('1.1')], findings: [{ cell: 'E4', severity: 'error', message: 'through 1.1 → 1.1' }] },
+    {
+      name: 'a ring of three',
+      rows: [waitsOn('1.2'), row({ ref: '1.2', revised: 'TBC – dependent on 1.3' }), row({ ref: '1.3', revised: 'TBC – dependent on 1.1' })],
+      findings: [{ cell: 'E4', severity: 'error', message: '1.1 → 1.2 → 1.3 → 1.1' }],
+    },
+  ],
+});
+
 rule('placeholder-date', {
   valid: [
     { name: 'a sound row', rows: [row({})] },
@@ -342,6 +406,7 @@ rule('placeholder-date', {
     { name: 'a completed action with a revised "TBC"', rows: [row({ revised: 'TBC', status: 'Completed' })] },
     { name: 'a "TBC" target replaced by a revised date', rows: [row({ target: 'TBC', revised: '31/03/2019' })] },
     { name: 'a blank target is missing, not a placeholder', rows: [row({ target: null })] },
+    { name: '"TBC – dependent on 1.2" while 1.2 is open', rows: [waitsOn('1.2'), row({ ref: '1.2' })] },
   ],
   invalid: [
     {
@@ -353,6 +418,11 @@ rule('placeholder-date', {
       name: '"Ongoing" target',
       rows: [row({}), row({ ref: '1.2', target: 'Ongoing' })],
       findings: [{ cell: 'D5', severity: 'warning', message: '“Ongoing” as its target date' }],
+    },
+    {
+      name: '"TBC – dependent on 1.2" once 1.2 is done: a date can be agreed now',
+      rows: [waitsOn('1.2'), row({ ref: '1.2', status: 'Completed' })],
+      findings: [{ cell: 'E4', severity: 'warning', message: '“TBC – dependent on 1.2” as its revised date in E4' }],
     },
     {
       name: 'revised "TBC" points at the revised date',
