@@ -31,9 +31,9 @@ const cip: StatusScheme = {
   name: 'Improvement plan (Completed / On track / Some slippage / Major slippage / Not started)',
   statuses: [
     { label: 'Completed', rag: 'blue', complete: true, slipped: false, notStarted: false, aliases: ['complete', 'done', 'achieved', 'closed', 'finished'] },
-    { label: 'On track', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['ontarget', 'in progress', 'inprogress', 'on schedule', 'green'] },
-    { label: 'Some slippage', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['slippage', 'minor slippage', 'slight slippage', 'slipped', 'amber'] },
-    { label: 'Major slippage', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['significant slippage', 'off track', 'red'] },
+    { label: 'On track', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['ontarget', 'in progress', 'inprogress', 'on schedule', 'green', 'green rated', 'rated green', 'currently green', 'currently on track'] },
+    { label: 'Some slippage', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['slippage', 'minor slippage', 'slight slippage', 'slipped', 'amber', 'amber rated', 'rated amber', 'amber risk', 'an amber risk', 'currently amber', 'currently an amber risk'] },
+    { label: 'Major slippage', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['significant slippage', 'off track', 'red', 'red rated', 'rated red', 'red risk', 'a red risk', 'currently red', 'currently a red risk'] },
     { label: 'Not started', rag: 'grey', complete: false, slipped: false, notStarted: true, aliases: ['not yet started', 'notstarted', 'not commenced', 'yet to start'] },
   ],
 };
@@ -42,9 +42,9 @@ const rag: StatusScheme = {
   id: 'rag',
   name: 'RAG (Red / Amber / Green)',
   statuses: [
-    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track'] },
-    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow'] },
-    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r'] },
+    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track', 'green rated', 'rated green', 'currently green', 'currently on track'] },
+    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow', 'amber rated', 'rated amber', 'amber risk', 'an amber risk', 'currently amber', 'currently an amber risk'] },
+    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r', 'red rated', 'rated red', 'red risk', 'a red risk', 'currently red', 'currently a red risk'] },
   ],
 };
 
@@ -53,9 +53,9 @@ const brag: StatusScheme = {
   name: 'BRAG (Blue = complete / Red / Amber / Green)',
   statuses: [
     { label: 'Blue', rag: 'blue', complete: true, slipped: false, notStarted: false, aliases: ['b', 'complete', 'completed'] },
-    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track'] },
-    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow'] },
-    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r'] },
+    { label: 'Green', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['g', 'on track', 'green rated', 'rated green', 'currently green', 'currently on track'] },
+    { label: 'Amber', rag: 'amber', complete: false, slipped: true, notStarted: false, aliases: ['a', 'yellow', 'amber rated', 'rated amber', 'amber risk', 'an amber risk', 'currently amber', 'currently an amber risk'] },
+    { label: 'Red', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['r', 'red rated', 'rated red', 'red risk', 'a red risk', 'currently red', 'currently a red risk'] },
   ],
 };
 

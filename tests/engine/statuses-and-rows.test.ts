@@ -37,6 +37,19 @@ describe('status vocabulary', () => {
     const brag = statusLookup(builtInSchemes.brag);
     expect([brag.find('Blue')?.complete, brag.find('completed')?.label, brag.find('amber')?.slipped]).toEqual([true, 'Blue', true]);
   });
+
+  // As reports to the Secretary of State put them (seed 002): "currently a red risk", "amber rated".
+  it.each([
+    ['Currently a red risk', 'Major slippage', 'Red'],
+    ['Amber rated', 'Some slippage', 'Amber'],
+    ['amber-rated', 'Some slippage', 'Amber'],
+    ['Rated Green', 'On track', 'Green'],
+    ['an amber risk', 'Some slippage', 'Amber'],
+  ])('%j reads as %s (cip) and %s (RAG, BRAG)', (text, cipLabel, ragLabel) => {
+    expect(cip.find(text)?.label).toBe(cipLabel);
+    expect(statusLookup(builtInSchemes.rag).find(text)?.label).toBe(ragLabel);
+    expect(statusLookup(builtInSchemes.brag).find(text)?.label).toBe(ragLabel);
+  });
 });
 
 describe('themes from heading rows', () => {
