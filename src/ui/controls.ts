@@ -119,9 +119,20 @@ const fluentControls: Controls = {
   },
 };
 
-/** The controls for a look: Fluent's in the 'fluent' look where this browser runs them, else native ones. */
+/**
+ * The controls for a look: Fluent's in the 'fluent' look where this browser runs them, else native ones.
+ *
+ * A bundle that only ever shows the 'google' look (the Sheets sidebar) can leave Fluent out: built
+ * with esbuild's define { 'globalThis.PLAN_MONITOR_FLUENT': 'false' }, the first branch is all that
+ * is left and Fluent's modules (side-effect free) are dropped, about 30 KB gzipped. The if/else
+ * shape is what lets esbuild drop the other branch; no build defines it yet, so both are kept.
+ */
 export function controlsFor(look: 'fluent' | 'google'): Controls {
-  return look === 'fluent' && defineFluent() ? fluentControls : nativeControls;
+  if ((globalThis as { PLAN_MONITOR_FLUENT?: boolean }).PLAN_MONITOR_FLUENT === false) {
+    return nativeControls;
+  } else {
+    return look === 'fluent' && defineFluent() ? fluentControls : nativeControls;
+  }
 }
 
 /** Every command button of either look, for querySelectorAll. */

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
-import { artifact, axeViolations, buildDist, dist, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
+import { artifact, axeViolations, buildDist, dist, focusRing, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const payload = '<img src=x onerror=alert(1)>';
@@ -419,55 +419,6 @@ async function assertFits(page: Page): Promise<void> {
   const panelSizes = await panel(page).evaluate((el) => ({ width: el.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
   expect(panelSizes.width).toBe(300);
   expect(panelSizes.scroll).toBeLessThanOrEqual(panelSizes.client);
-}
-
-/**
- * How the focused element shows its focus: 'visible …' for an outline, or a box-shadow ring (Fluent's
- * buttons draw theirs so), at least 1px wide and 3:1 against the background around it (WCAG 1.4.11);
- * else 'none …' with what was found. Runs in the page.
- */
-function focusRing(): string {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return 'none: nothing focused';
-  const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
-  const lum = ([r, g, b]: number[]) => {
-    const ch = (v: number) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * ch(r ?? 0) + 0.7152 * ch(g ?? 0) + 0.0722 * ch(b ?? 0);
-  };
-  const ratio = (a: number[], b: number[]) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
-  let bg = [255, 255, 255];
-  for (let e = el.parentElement; e; e = e.parentElement) {
-    const c = parse(getComputedStyle(e).backgroundColor);
-    if (c.length === 3 || (c.length === 4 && (c[3] ?? 0) > 0.5)) {
-      bg = c.slice(0, 3);
-      break;
-    }
-  }
-  const style = getComputedStyle(el);
-  const found: string[] = [];
-  const outline = parse(style.outlineColor);
-  const outlineAlpha = outline.length === 4 ? (outline[3] ?? 0) : 1;
-  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && outlineAlpha > 0.5) {
-    const r = ratio(outline.slice(0, 3), bg);
-    if (r >= 3) return `visible outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}, ${r.toFixed(1)}:1`;
-    found.push(`outline ${style.outlineColor} only ${r.toFixed(2)}:1`);
-  } else found.push(`outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`);
-  // box-shadow: "rgb(0, 0, 0) 0px 0px 0px 2px, …": a ring has no offset and a spread.
-  for (const shadow of style.boxShadow.split(/,(?![^(]*\))/)) {
-    const color = /rgba?\([^)]*\)/.exec(shadow)?.[0] ?? '';
-    const lengths = shadow.replace(color, '').trim().split(/\s+/).map(parseFloat);
-    const [x = 0, y = 0, , spread = 0] = lengths;
-    const c = parse(color);
-    const alpha = c.length === 4 ? (c[3] ?? 0) : 1;
-    if (shadow.includes('inset') || x !== 0 || y !== 0 || spread < 1 || alpha <= 0.5) continue;
-    const r = ratio(c.slice(0, 3), bg);
-    if (r >= 3) return `visible ring ${spread}px ${color}, ${r.toFixed(1)}:1`;
-    found.push(`ring ${color} only ${r.toFixed(2)}:1`);
-  }
-  return `none: ${el.tagName.toLowerCase()} ${found.join('; ')} on rgb(${bg.join(', ')})`;
 }
 
 /** Text in the panel whose colour is under 4.5:1 on the background behind it (disabled controls excepted). */

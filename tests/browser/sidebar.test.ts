@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
-import { artifact, axeViolations, buildDist, launchChromium, serveDist, type Opened, watchPage } from './helpers';
+import { artifact, axeViolations, buildDist, focusRing, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -289,6 +289,22 @@ describe('the Google Sheets sidebar over google.script.run', () => {
 
     await assertFits(page, 'after Check plan');
     expect(await unnamedControls(page)).toEqual([]);
+    // Every control by Tab alone, each with a visible focus ring.
+    await app(page).getByLabel('As of').focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || !el.closest('#app')) return null;
+        return el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+      });
+      if (name === null) break;
+      stops.push(name);
+      expect(await page.evaluate(focusRing), `stop ${stops.length - 1}: ${name}`).toMatch(/^visible/);
+      await page.keyboard.press('Tab');
+    }
+    expect(stops.slice(0, 8)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
+    expect(stops.length).toBe(13);
     // The check itself sees a control without a name.
     await app(page).evaluate((el) => el.append(Object.assign(document.createElement('button'), { id: 'unnamed-probe' })));
     expect(await unnamedControls(page)).toEqual([expect.stringMatching(/^button: <button id="unnamed-probe"/)]);

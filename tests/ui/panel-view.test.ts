@@ -293,6 +293,24 @@ describe('mountPanel', () => {
     expect(root.classList.contains('fluent')).toBe(false);
   });
 
+  it('in a bundle built without Fluent (PLAN_MONITOR_FLUENT false) the fluent look has native controls, and works the same', async () => {
+    const scope = globalThis as { PLAN_MONITOR_FLUENT?: boolean };
+    scope.PLAN_MONITOR_FLUENT = false;
+    try {
+      const { actions, calls } = fake();
+      mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+      expect(root.classList.contains('fluent')).toBe(true);
+      expect(root.querySelector('fluent-button, fluent-field, fluent-spinner')).toBeNull();
+      expect(buttonNamed('Check plan').tagName).toBe('BUTTON');
+      buttonNamed('Check plan').click();
+      await settle();
+      expect(calls).toEqual(['check null']);
+      expect(q('.pm-headline').textContent).toContain('2 actions');
+    } finally {
+      delete scope.PLAN_MONITOR_FLUENT;
+    }
+  });
+
   it('a panel mounted again over the same root drops the old one’s listeners', async () => {
     const first = fake();
     mountPanel(root, first.actions, { look: 'fluent', hostName: 'Excel' });
