@@ -1,13 +1,13 @@
 // npm run report:sample — the quarterly routine on the sample plan, then its committee report as
-// HTML and as an A4 PDF printed by Debian's Chromium:
+// HTML, as a Word document and as an A4 PDF, all written by the CLI (the PDF printed by Chrome, Edge
+// or Chromium, found as `plan-monitor report --pdf` finds it):
 //   record June 2018 on the June workbook → the officer's September update (the September workbook,
-//   carrying the history sheet) → record Sept 2018 → plan-monitor report.
+//   carrying the history sheet) → record Sept 2018 → plan-monitor report --html --docx --pdf.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { launchFoundBrowser } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'plan-monitor.cjs');
@@ -38,15 +38,5 @@ const updated = path.join(out, 'cip-sept-with-history.xlsx');
 await sept.xlsx.writeFile(updated);
 
 step('snapshot', updated, '--period', 'Sept 2018', '--as-of', '2018-09-30', '--in-place');
-const html = path.join(out, 'committee-report.html');
-step('report', updated, '--html', html, '--as-of', '2018-09-30');
-const browser = await launchFoundBrowser();
-try {
-  const page = await browser.newPage();
-  await page.goto(pathToFileURL(html).href);
-  const pdf = path.join(out, 'committee-report.pdf');
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  console.log(`Wrote ${path.relative(root, pdf)}`);
-} finally {
-  await browser.close();
-}
+const report = (ext) => path.relative(root, path.join(out, `committee-report.${ext}`));
+step('report', updated, '--as-of', '2018-09-30', '--html', report('html'), '--docx', report('docx'), '--pdf', report('pdf'));
