@@ -14,20 +14,27 @@ interface ResvgModule {
   Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array } };
 }
 
-let resvg: ResvgModule | undefined;
+let resvg: ResvgModule | null | undefined;
 
-function load(): ResvgModule {
-  resvg ??= createRequire(__filename)('@resvg/resvg-js') as ResvgModule;
+/** resvg, or null where it is not installed (the one-file CLI copied to a machine without npm). */
+function load(): ResvgModule | null {
+  if (resvg === undefined) {
+    try {
+      resvg = createRequire(__filename)('@resvg/resvg-js') as ResvgModule;
+    } catch {
+      resvg = null;
+    }
+  }
   return resvg;
 }
 
 /**
- * The SVG as a PNG `scale` times its own size (2 by default: sharp when Word prints it), on white.
- * Text uses the machine's fonts (the chart asks for Arial, Helvetica or any sans-serif).
+ * The SVG as a PNG `scale` times its own size (2 by default: sharp when Word prints it), on white,
+ * or null where resvg is not installed. Text uses the machine's fonts (the chart asks for Arial,
+ * Helvetica or any sans-serif).
  */
-export function pngFromSvg(scale = 2): PngForSvg {
-  return (svg, width) => {
-    const { Resvg } = load();
-    return new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width * scale) }, background: '#FFFFFF', font: { loadSystemFonts: true }, logLevel: 'off' }).render().asPng();
-  };
+export function pngFromSvg(scale = 2): PngForSvg | null {
+  const mod = load();
+  if (!mod) return null;
+  return (svg, width) => new mod.Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width * scale) }, background: '#FFFFFF', font: { loadSystemFonts: true }, logLevel: 'off' }).render().asPng();
 }

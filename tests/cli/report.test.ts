@@ -1,7 +1,7 @@
 // plan-monitor report end to end on the sample workbook: HTML, Word and PDF in one run, the council
 // and plan title from the title rows, the settings and --title, and the one-line refusals.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,19 @@ describe('plan-monitor report', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`plan-monitor: --pdf needs a browser to print with. ${installHint} (--html and --docx need none.)\n`);
     expect(existsSync(html)).toBe(false);
+  });
+
+  it('runs as the one-file bundle with no node_modules: the Word document gives the chart in words', () => {
+    const lone = path.join(tempDir(), 'plan-monitor.cjs');
+    copyFileSync(path.join(root, 'dist/cli/plan-monitor.cjs'), lone);
+    const docx = out('lone.docx');
+    const r = spawnSync(process.execPath, [lone, 'report', sample, '--as-of', '2018-09-30', '--docx', docx], { encoding: 'utf8', cwd: path.dirname(lone) });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe("The Word document gives the chart in words: drawing it needs @resvg/resvg-js, which is not installed beside plan-monitor (run 'npm install' in its folder).");
+    const parts = unzipSync(readFileSync(docx));
+    expect(Object.keys(parts).filter((k) => k.startsWith('word/media/'))).toEqual([]);
+    expect(strFromU8(parts['word/document.xml'] ?? new Uint8Array())).toContain('One bar per theme, split by status, all on one scale.');
   });
 
   it('--pdf names a PLAN_MONITOR_BROWSER that is not a program', () => {

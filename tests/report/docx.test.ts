@@ -28,7 +28,9 @@ const part = (name: string): string => {
 beforeAll(async () => {
   const { run } = await sampleQuarter();
   model = buildReportModel(run);
-  bytes = await renderDocx(model, { pngForSvg: pngFromSvg() });
+  const png = pngFromSvg();
+  if (!png) throw new Error('@resvg/resvg-js is a dependency: run npm ci');
+  bytes = await renderDocx(model, { pngForSvg: png });
   parts = unzipSync(bytes);
   dir = tempDir();
 });

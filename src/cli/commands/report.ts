@@ -37,6 +37,9 @@ async function save(out: string, contents: string | Uint8Array): Promise<void> {
   }
 }
 
+/** Said when the one-file CLI runs where npm did not install resvg beside it. */
+const noChartNote = "The Word document gives the chart in words: drawing it needs @resvg/resvg-js, which is not installed beside plan-monitor (run 'npm install' in its folder).";
+
 /** The browser that prints --pdf, found before any work is done, so a missing one costs nothing. */
 async function pdfBrowser(): Promise<string> {
   let found;
@@ -70,8 +73,11 @@ export const reportCommand: Command = {
       await save(out.html, html);
       written.push(out.html);
     }
+    const notes: string[] = [];
     if (out.docx !== undefined) {
-      await save(out.docx, await renderDocx(model, { pngForSvg: pngFromSvg() }));
+      const png = pngFromSvg();
+      if (!png) notes.push(noChartNote);
+      await save(out.docx, await renderDocx(model, png ? { pngForSvg: png } : {}));
       written.push(out.docx);
     }
     if (out.pdf !== undefined && browser !== null) {
@@ -80,7 +86,7 @@ export const reportCommand: Command = {
       if (!printed.ok) throw new CliError(`${browser} could not print '${out.pdf}' (${printed.problem ?? 'no PDF'}).${written.length > 0 ? ` ${reportWrittenMessage(model.sheet, written)}` : ''}`);
       written.push(out.pdf);
     }
-    print(reportWrittenMessage(model.sheet, written));
+    print([reportWrittenMessage(model.sheet, written), ...notes].join('\n'));
     return 0;
   },
 };
