@@ -9,6 +9,7 @@ import { countWords, dateHistorySentence, proseDate } from '../../shared/report/
 import { buildReportModel, type ReportModel, type ReportSection, type ReportTable } from '../../shared/report/report-model';
 import { readTitleRows } from '../../shared/report/title-rows';
 import { prepareRun } from '../../shared/run/prepare-run';
+import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import { parseSettings } from '../../shared/settings/settings';
 import { sampleGrid } from '../helpers/sample-grid';
 import { sampleQuarter } from './sample-quarter';
@@ -140,6 +141,18 @@ describe('the council and the plan title', () => {
     expect(buildReportModel(run({ planTitle: 'Council Improvement Plan' }), { title: 'Recovery Plan' }).heading).toBe('Recovery Plan – progress up to 30 September 2018');
     const untitled = { ...grid, values: grid.values.map((r, i) => (i < 2 ? r.map(() => null) : r)) };
     expect(buildReportModel(run(undefined, untitled))).toMatchObject({ council: null, planTitle: 'Corporate Improvement Plan', title: 'Corporate Improvement Plan – progress up to 30 September 2018' });
+  });
+
+  it('keeps them in the settings sheet, so they travel with the workbook', () => {
+    const rows = settingsSheetRows({ councilName: 'Eastwick Borough Council', planTitle: 'Council Improvement Plan' });
+    expect(rows.slice(2)).toEqual([
+      ['councilName', 'Eastwick Borough Council'],
+      ['planTitle', 'Council Improvement Plan'],
+    ]);
+    const sheet = { name: settingsSheetName, visibility: 'hidden' as const, grid: { sheet: settingsSheetName, top: 1, left: 1, values: rows } };
+    const r = prepareRun({ sheets: [{ name: grid.sheet, visibility: 'visible', grid }, sheet] }, { today: dayFromIso('2018-09-30') ?? 0 });
+    if (!r.ok) throw new Error(r.message);
+    expect(buildReportModel(r).title).toBe('Eastwick Borough Council: Council Improvement Plan – progress up to 30 September 2018');
   });
 
   it('refuses a blank, overlong or two-line name in the settings, naming the field', () => {
