@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chaseDraft, emlMessage } from '../../../shared/chase/chase-draft';
 import { chaseLists, chaseReasons, type ChaseReason, type OfficerChase } from '../../../shared/chase/chase-list';
 import { formatDay } from '../../../shared/dates/format-date';
+import { officerFileName } from '../../../shared/requests/officer-file-name';
 import { plural } from '../../../shared/text/plural';
 import { planOptions, str, type Command } from '../command';
 import { CliError } from '../errors';
@@ -18,12 +19,6 @@ const reasonWords: Record<ChaseReason, string> = {
 
 function countsText(chase: OfficerChase): string {
   return chaseReasons.filter((r) => chase.counts[r] > 0).map((r) => `${chase.counts[r]} ${reasonWords[r]}`).join(', ');
-}
-
-/** "01-jo-bloggs.eml": numbered in list order, so two officers whose names tidy to the same never share a file. */
-function emlName(chase: OfficerChase, i: number): string {
-  const slug = (chase.officer ?? 'no lead officer').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'officer';
-  return `${String(i + 1).padStart(2, '0')}-${slug}.eml`;
 }
 
 export const chaseCommand: Command = {
@@ -43,7 +38,7 @@ export const chaseCommand: Command = {
       try {
         await mkdir(dir, { recursive: true });
         for (const [i, l] of lists.entries()) {
-          const target = path.join(dir, emlName(l, i));
+          const target = path.join(dir, officerFileName(l.officer, i, 'eml'));
           await writeFile(target, emlMessage(drafts[i] ?? { to: null, subject: '', body: '' }), 'utf8');
           written.push(target);
         }
