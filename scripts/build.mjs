@@ -70,7 +70,8 @@ async function buildAppsScript(production) {
   const code = ['/** @OnlyCurrentDoc */', '// Plan Monitor for Google Sheets. Built by scripts/build.mjs from src/sheets: do not edit.', server, ...stubs, ''].join('\n');
   writeAtomic(path.join(dist, 'gas', 'Code.js'), code);
 
-  const sidebar = await bundleText({ entryPoints: ['src/sheets/sidebar.ts'], platform: 'browser', target: 'es2019', format: 'iife', minify: production });
+  // The sidebar has Google's look only: PLAN_MONITOR_FLUENT false lets esbuild drop Fluent UI's code from its page.
+  const sidebar = await bundleText({ entryPoints: ['src/sheets/sidebar.ts'], platform: 'browser', target: 'es2019', format: 'iife', minify: production, define: { 'globalThis.PLAN_MONITOR_FLUENT': 'false' } });
   const css = readFileSync(path.join(root, 'src', 'ui', 'panel.css'), 'utf8');
   // "</script" inside the inlined bundle would end the script element early.
   const page = readFileSync(path.join(root, 'src', 'sheets', 'sidebar.html'), 'utf8')

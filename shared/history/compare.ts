@@ -62,7 +62,9 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
   const earlier = history.filter((p) => p.asOf < checked.asOf);
   const previous = earlier[earlier.length - 1] ?? null;
 
-  const currentLabels = checked.assessments.map((a) => a.action.status?.label ?? unrecognisedStatus);
+  // Periods compare actions, as the summary counts them; milestones are their detail.
+  const assessments = checked.assessments.filter((a) => a.action.milestoneOf === null);
+  const currentLabels = assessments.map((a) => a.action.status?.label ?? unrecognisedStatus);
   const anyUnknown = currentLabels.includes(unrecognisedStatus) || earlier.some((p) => p.records.some((r) => labelOf(r) === unrecognisedStatus));
   const statuses = [...checked.scheme.statuses.map((s) => s.label), ...(anyUnknown ? [unrecognisedStatus] : [])];
   const shown = options.allPeriods ? earlier : previous ? [previous] : [];
@@ -71,7 +73,7 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
     { label: currentLabel, counts: counted(statuses, currentLabels), total: currentLabels.length },
   ];
 
-  const current: Identified[] = checked.assessments.map((a) => ({ ref: a.action.ref, action: a.action.action }));
+  const current: Identified[] = assessments.map((a) => ({ ref: a.action.ref, action: a.action.action }));
   const matches = earlier.map((p) => ({ period: p, match: matchActions(p.records, current) }));
   const refOf = (x: Identified): ActionRef => ({ ref: x.ref, action: x.action });
 
@@ -109,7 +111,7 @@ export function compareWithHistory(checked: CheckedPlan, history: readonly Perio
     return w;
   };
   const noPast: HistoryRecord[] = [];
-  checked.assessments.forEach((a, i) => {
+  assessments.forEach((a, i) => {
     const past =
       matches.length === 0
         ? noPast

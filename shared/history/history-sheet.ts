@@ -57,7 +57,8 @@ export interface HistoryRead {
 /** The rows of the current plan as one period. */
 export function periodRecords(checked: CheckedPlan, label: string, recordedAt: string): HistoryRecord[] {
   const asOf = isoFromDay(checked.asOf);
-  return checked.assessments.map(({ action: a }) => ({
+  // A period records the actions the summary counts; milestones roll up into them.
+  return checked.assessments.filter((x) => x.action.milestoneOf === null).map(({ action: a }) => ({
     period: label,
     asOf,
     recordedAt,

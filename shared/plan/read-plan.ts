@@ -23,6 +23,11 @@ export interface ActionRow {
   email: string | null;
   /** The refs it waits on (lower case), from a Depends-on column or its date cell's text. */
   dependsOn: Dependencies;
+  /**
+   * The ref of the action this row is a milestone of (2.4a and 2.4.1 under an action 2.4 above
+   * them), or null for an action. Milestones are checked like actions but counted as their detail.
+   */
+  milestoneOf: string | null;
   source: string | null;
   commentary: string | null;
   /** The theme it counts under: Theme column, else the heading above, else its ref's prefix. */
@@ -230,6 +235,7 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       leadMember: text(cellIn(cells, leadMemberCol)),
       seniorLead: text(cellIn(cells, seniorLeadCol)),
       email: text(cellIn(cells, emailCol)),
+      milestoneOf: null,
       dependsOn: dependenciesOf({ dependsOn: text(cellIn(cells, dependsOnCol)), target: typeof targetValue === 'string' ? targetValue : null, revised: typeof revisedValue === 'string' ? revisedValue : null }),
       source: text(cellIn(cells, sourceCol)),
       commentary: text(cellIn(cells, commentaryCol)),
@@ -245,5 +251,27 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
     });
     kinds.push({ row, kind: 'action' });
   }
+  markMilestones(actions);
   return { sheet: grid.sheet, header, actions, kinds };
+}
+
+/** The ref a sub-ref hangs from: 2.4a → 2.4, 2.4.1 → 2.4 (a bare "2" is a theme, never a parent). */
+function parentRef(ref: string): string | null {
+  const lettered = /^(\d+(?:\.\d+)+)[a-z]$/i.exec(ref);
+  if (lettered) return lettered[1] ?? null;
+  const dotted = /^(\d+(?:\.\d+)+)\.\d+$/.exec(ref);
+  return dotted ? (dotted[1] ?? null) : null;
+}
+
+/** A row whose ref extends an action's ref above it is that action's milestone (its top action's, when nested). */
+function markMilestones(actions: ActionRow[]): void {
+  const seen = new Map<string, ActionRow>();
+  for (const a of actions) {
+    const ref = a.ref?.trim().toLowerCase() ?? '';
+    if (ref === '') continue;
+    const parent = parentRef(ref);
+    const above = parent === null ? undefined : seen.get(parent);
+    if (above) a.milestoneOf = above.milestoneOf ?? above.ref;
+    if (!seen.has(ref)) seen.set(ref, a);
+  }
 }

@@ -21,6 +21,7 @@ export const ruleIds = [
   'dependency-at-risk',
   'unknown-dependency',
   'dependency-cycle',
+  'milestone-behind',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

@@ -5,6 +5,7 @@ import { dependencyAtRisk, dependencyCycle, unknownDependency } from './dependen
 import duplicateRef from './duplicate-ref';
 import { compileMessage, renderCompiled, type CompiledMessage, type Finding } from './finding';
 import type { RuleId, Severity } from './ids';
+import milestoneBehind from './milestone-behind';
 import missingAction from './missing-action';
 import missingIdentity from './missing-identity';
 import missingLead from './missing-lead';
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   placeholderDate,
   revisedBeforeOriginal,
   overdueReportedOnTrack,
+  milestoneBehind,
   slippedWithoutRevisedDate,
   slippedWithoutCommentary,
   completedWithoutCommentary,

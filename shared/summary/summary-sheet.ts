@@ -210,11 +210,16 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
         }
       : null;
 
-  const fills: FillGroup[] = [];
+  // One group per colour, however many themes: each group costs a host a call or two, whatever its size.
+  const byRag = new Map<Rag, FillGroup>();
   for (const { rag, row, col } of ragCells) {
     const sw = options.palette[rag];
-    fills.push({ rag, fill: sw.fill, text: sw.text, ranges: [rangeAddress(row, col, row, col)], cells: 1 });
+    let g = byRag.get(rag);
+    if (!g) byRag.set(rag, (g = { rag, fill: sw.fill, text: sw.text, ranges: [], cells: 0 }));
+    g.ranges.push(rangeAddress(row, col, row, col));
+    g.cells++;
   }
+  const fills = [...byRag.values()];
 
   return {
     name: options.name,

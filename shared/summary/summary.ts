@@ -31,6 +31,8 @@ export interface CrossTab {
 }
 
 export interface ListedAction {
+  /** The action this is a milestone of, or null for an action. */
+  milestoneOf: string | null;
   ref: string | null;
   row: number;
   action: string | null;
@@ -46,10 +48,27 @@ export interface ListedAction {
   commentary: string | null;
 }
 
+export interface MilestoneRollup {
+  ref: string | null;
+  row: number;
+  action: string | null;
+  /** The action's own RAG, as its status says (null when it has none). */
+  own: Rag | null;
+  /** The worst of its own and its milestones' RAG: what the action really stands at. */
+  derived: Rag;
+  milestones: number;
+  /** Milestones overdue as of the date. */
+  overdue: number;
+}
+
 export interface PlanSummary {
   sheet: string;
   asOf: Day;
   actions: number;
+  /** Rows that are milestones of an action (2.4a, 2.4.1): checked, not counted as actions. */
+  milestones: number;
+  /** Each action that has milestones, with the RAG they roll up to. */
+  milestoneRollup: MilestoneRollup[];
   /** Scheme order, zero rows included, then the unrecognised bucket when it is not empty. */
   statusCounts: StatusCount[];
   total: number;
@@ -73,6 +92,7 @@ function statusLabelOf(a: Assessment): string {
 function listed(a: Assessment): ListedAction {
   const x = a.action;
   return {
+    milestoneOf: x.milestoneOf,
     ref: x.ref,
     row: x.row,
     action: x.action,
@@ -134,7 +154,9 @@ function textGrouper(blankLabel: string): (text: string | null) => GroupKey {
 }
 
 /** Builds every summary table and list from the assessments. Pure; no dates are read but asOf. */
-export function summarise(sheet: string, assessments: readonly Assessment[], scheme: StatusScheme, asOf: Day, hasSourceColumn: boolean): PlanSummary {
+export function summarise(sheet: string, everyRow: readonly Assessment[], scheme: StatusScheme, asOf: Day, hasSourceColumn: boolean): PlanSummary {
+  // The committee counts actions; milestones are their detail, listed when overdue or due soon.
+  const assessments = everyRow.some((a) => a.action.milestoneOf !== null) ? everyRow.filter((a) => a.action.milestoneOf === null) : everyRow;
   const statuses = scheme.statuses.map((s) => s.label);
   const unrecognised = assessments.filter((a) => a.action.status === null).length;
   const columns = unrecognised > 0 ? [...statuses, unrecognisedStatus] : statuses;
@@ -167,13 +189,15 @@ export function summarise(sheet: string, assessments: readonly Assessment[], sch
   const byLead = crossTab('Lead officer', columns, assessments, statusIndex, (a) => leadKey(a.action.lead));
   const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, statusIndex, (a) => sourceKey(a.action.source)) : null;
 
-  const overdue = assessments.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
-  const dueSoon = assessments.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);
+  const overdue = everyRow.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
+  const dueSoon = everyRow.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);
 
   return {
     sheet,
     asOf,
     actions: assessments.length,
+    milestones: everyRow.length - assessments.length,
+    milestoneRollup: rollUp(assessments, everyRow),
     statusCounts,
     total: assessments.length,
     byTheme,
@@ -184,4 +208,34 @@ export function summarise(sheet: string, assessments: readonly Assessment[], sch
     dueSoon: dueSoon.map(listed),
     notStarted: assessments.filter((a) => a.notStarted).map(listed),
   };
+}
+
+/** Worst first: a red milestone makes its action red, however it is reported. */
+const ragWeight: Record<Rag, number> = { red: 4, amber: 3, green: 2, grey: 1, blue: 0 };
+
+function rollUp(actions: readonly Assessment[], everyRow: readonly Assessment[]): MilestoneRollup[] {
+  const byParent = new Map<string, Assessment[]>();
+  for (const a of everyRow) {
+    const p = a.action.milestoneOf;
+    if (p === null) continue;
+    const k = p.toLowerCase();
+    const list = byParent.get(k);
+    if (list) list.push(a);
+    else byParent.set(k, [a]);
+  }
+  if (byParent.size === 0) return [];
+  const out: MilestoneRollup[] = [];
+  for (const a of actions) {
+    const ms = byParent.get((a.action.ref ?? '').toLowerCase());
+    if (!ms) continue;
+    const own = a.action.status?.rag ?? null;
+    let derived: Rag = own ?? 'grey';
+    for (const m of ms) {
+      // An overdue milestone is at least amber, whatever its status says.
+      const rag = m.overdue && ragWeight[m.action.status?.rag ?? 'grey'] < ragWeight.amber ? 'amber' : (m.action.status?.rag ?? 'grey');
+      if (ragWeight[rag] > ragWeight[derived]) derived = rag;
+    }
+    out.push({ ref: a.action.ref, row: a.action.row, action: a.action.action, own, derived, milestones: ms.length, overdue: ms.filter((m) => m.overdue).length });
+  }
+  return out;
 }

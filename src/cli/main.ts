@@ -3,12 +3,13 @@ import { applyCommand } from './commands/apply';
 import { chaseCommand } from './commands/chase';
 import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
+import { requestsCommand } from './commands/requests';
 import { snapshotCommand } from './commands/snapshot';
 import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand];
 
 function help(): string {
   return [

@@ -96,7 +96,7 @@ describe('summary sheet theme RAG', () => {
     const values = sheet?.values ?? [];
     const table = values.findIndex((r) => r[0] === 'Theme RAG');
     const at = (label: string) => values.findIndex((r, i) => i > table && r[0] === label) + 1;
-    const fills = Object.fromEntries((sheet?.fills ?? []).map((f) => [f.ranges[0], [f.rag, f.fill]]));
+    const fills = Object.fromEntries((sheet?.fills ?? []).flatMap((f) => f.ranges.map((r) => [r, [f.rag, f.fill]])));
     expect(sheet?.values[at('Theme 1') - 1]?.slice(0, 2)).toEqual(['Theme 1', 'Amber']);
     expect(fills[`B${at('Theme 1')}`]).toEqual(['amber', defaultPalette.amber.fill]);
     expect(fills[`B${at('Theme 2')}`]).toEqual(['green', defaultPalette.green.fill]);

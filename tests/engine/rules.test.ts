@@ -398,6 +398,32 @@ rule('dependency-cycle', {
   ],
 });
 
+rule('milestone-behind', {
+  valid: [
+    { name: 'an action on track with milestones on track', rows: [row({ ref: '2.4' }), row({ ref: '2.4a' }), row({ ref: '2.4b' })] },
+    { name: 'a slipped action with a slipped milestone', rows: [row({ ref: '2.4', status: 'Some slippage', revised: '31/03/2019' }), row({ ref: '2.4a', status: 'Some slippage', revised: '31/03/2019' })] },
+    { name: 'a completed milestone however late', rows: [row({ ref: '2.4' }), row({ ref: '2.4.1', target: '31/08/2018', status: 'Completed' })] },
+    { name: '2.4a with no action 2.4 above it is an action of its own', rows: [row({ ref: '2.4a', status: 'Major slippage', revised: '31/03/2019' }), row({ ref: '2.5' })] },
+  ],
+  invalid: [
+    {
+      name: 'on track while a milestone has slipped',
+      rows: [row({ ref: '2.4' }), row({ ref: '2.4a', status: 'Major slippage', revised: '31/03/2019' })],
+      findings: [{ cell: 'F4', severity: 'warning', message: 'Action 2.4 is reported On track, but its milestone 2.4a is Major slippage' }],
+    },
+    {
+      name: 'on track while a milestone is overdue',
+      rows: [row({ ref: '2.4' }), row({ ref: '2.4.1', target: '31/08/2018' })],
+      findings: [{ cell: 'F4', severity: 'warning', message: 'its milestone 2.4.1 is overdue (due 31/08/2018)' }],
+    },
+    {
+      name: 'a nested milestone rolls up to the top action',
+      rows: [row({ ref: '2.4' }), row({ ref: '2.4.1' }), row({ ref: '2.4.1a', status: 'Some slippage', revised: '31/03/2019' })],
+      findings: [{ cell: 'F4', severity: 'warning', message: 'its milestone 2.4.1a is Some slippage' }],
+    },
+  ],
+});
+
 rule('placeholder-date', {
   valid: [
     { name: 'a sound row', rows: [row({})] },

@@ -69,7 +69,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     call(context, 'pmCheckPlan');
     expect(fake.ui.alerts).toEqual([]);
     expect(fake.ui.toasts.map((t) => t.message)).toEqual([
-      "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue. Open the sidebar (Extensions › Plan Monitor › Open sidebar) to see each one with its cell.",
+      "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue. Open the sidebar (Extensions › Plan Monitor › Open sidebar) to see each one with its cell. As of 30/09/2018, the date saved in the settings.",
     ]);
   });
 
@@ -80,7 +80,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     const context = vm.createContext({ ...fake.globals });
     vm.runInContext(code, context, { filename: 'Code.js' });
     call(context, 'pmCheckPlan');
-    expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/to see each one with its cell\. The sidebar has a note on how the plan was read\.$/)]);
+    expect(fake.ui.toasts.map((t) => t.message)).toEqual([expect.stringMatching(/to see each one with its cell\. As of 30\/09\/2018, the date saved in the settings\. The sidebar has a note on how the plan was read\.$/)]);
   });
 
   it('a menu action that fails says why in an alert, never only in the log', () => {

@@ -1,0 +1,42 @@
+// Milestones under actions (seed 003: "specific milestones to be achieved in relation to each of the actions").
+import { describe, expect, it } from 'vitest';
+import { check } from '../helpers/plan-grid';
+import { row } from '../helpers/rule-tester';
+
+describe('milestones', () => {
+  const c = check([
+    row({ ref: '2.4', action: 'Deliver the workforce strategy' }),
+    row({ ref: '2.4a', action: 'Consult staff', target: '31/08/2018' }), // overdue milestone
+    row({ ref: '2.4b', action: 'Agree with unions', status: 'Completed', target: '31/07/2018' }),
+    row({ ref: '2.5', action: 'Review the libraries', status: 'Some slippage', revised: '31/03/2019' }),
+    row({ ref: '2.5.1', action: 'Survey users', status: 'Major slippage', revised: '31/03/2019' }),
+    row({ ref: '3.1', action: 'Open the hub' }),
+  ]);
+
+  it('reads 2.4a and 2.5.1 under the action above as its milestones, and counts actions only', () => {
+    expect(c.assessments.map((a) => [a.action.ref, a.action.milestoneOf])).toEqual([
+      ['2.4', null],
+      ['2.4a', '2.4'],
+      ['2.4b', '2.4'],
+      ['2.5', null],
+      ['2.5.1', '2.5'],
+      ['3.1', null],
+    ]);
+    expect([c.summary.actions, c.summary.milestones, c.summary.total]).toEqual([3, 3, 3]);
+    expect(c.summary.statusCounts.map((s) => [s.status, s.count])).toEqual([
+      ['Completed', 0],
+      ['On track', 2],
+      ['Some slippage', 1],
+      ['Major slippage', 0],
+      ['Not started', 0],
+    ]);
+  });
+
+  it('lists an overdue milestone under its action, and rolls each action up to its worst milestone', () => {
+    expect(c.summary.overdue.map((a) => [a.ref, a.milestoneOf])).toEqual([['2.4a', '2.4']]);
+    expect(c.summary.milestoneRollup.map((r) => [r.ref, r.own, r.derived, r.milestones, r.overdue])).toEqual([
+      ['2.4', 'green', 'amber', 2, 1],
+      ['2.5', 'amber', 'red', 1, 0],
+    ]);
+  });
+});
