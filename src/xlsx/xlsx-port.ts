@@ -7,14 +7,16 @@ import { XlsxPackage } from './package/package';
 import { contentTypes, relsPartOf } from './package/opc';
 import { defaultReadLimits, type ReadLimits } from './read/limits';
 import { openPackage, readWorkbook, type WorkbookLayout, type WorkbookRead } from './read/read-workbook';
-import { parseStyles } from './read/styles';
+import { cellFormats, parseStyles } from './read/styles';
 import { addWorksheet, insertBeforeRootEnd, sheetNamespaces } from './write/add-sheet';
 import { restyleCells, type CellTargets } from './write/restyle-cells';
+import { setCellValues, sheetCellFacts, type CellWrites } from './write/set-cell-values';
 import { defaultStylesXml, StyleBook } from './write/style-book';
 import { hiddenSheetCells, summaryCells } from './write/summary-cells';
 import { worksheetXml, type NewCell } from './write/worksheet-xml';
 import { XlsxError } from './xlsx-error';
 import type { ZipCodec } from './zip/codec';
+import type { CellEdit } from '../../shared/merge/cell-edits';
 
 /**
  * The WorkbookPort over an .xlsx package: the CLI's adapter, and the browser's reader of a reply
@@ -100,6 +102,47 @@ export class XlsxWorkbookPort implements WorkbookPort {
     this.putSheet(read.layout, old?.part ?? null, old?.name ?? name, hiddenSheetCells(rows, styles), 'hidden', { columnWidths: [28, 60] });
     this.saveStyles(read.layout, styles);
     this.last = null;
+  }
+
+  /** The cells of a worksheet that hold a formula (A1), which a merge must not overwrite. */
+  formulaCells(sheet: string): Set<string> {
+    const part = this.read().sheets.find((s) => s.name === sheet)?.part;
+    this.pkg.budget.left = this.pkg.budget.limit;
+    return part ? sheetCellFacts(this.pkg.text(part), () => false).formulas : new Set();
+  }
+
+  /**
+   * Writes values into cells of one worksheet (the fields a merged reply updates): only those
+   * cells' values change, text as inline strings (never a formula, the shared strings untouched),
+   * a date as a serial in the cell's own date format, else its column's, else the cell's format
+   * with a date format added to styles.xml. Every other byte of the part, and every other part, as
+   * it was. A cell holding a formula is refused (ask formulaCells first).
+   */
+  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    const read = this.read();
+    this.pkg.budget.left = this.pkg.budget.limit;
+    const target = read.sheets.find((s) => s.name === sheet);
+    if (!target?.part) throw new WriteRefused({ code: 'sheet-gone', sheet });
+    if (target.protected) throw new WriteRefused({ code: 'sheet-protected', sheet });
+    if (edits.length === 0) return { cells: 0 };
+    const formats = cellFormats(read.layout.styles);
+    const isDayDate = (s: number) => formats.isDate[s] === true && formats.precision[s] === undefined;
+    const xml = this.pkg.text(target.part);
+    const { dateStyles } = sheetCellFacts(xml, isDayDate);
+    const styles = this.styleBook(read.layout);
+    // The engine counts dates from 1900; a 1904 workbook stores them 1,462 days less.
+    const shift = read.layout.workbook.date1904 ? 1462 : 0;
+    const writes: CellWrites = new Map();
+    for (const e of edits) {
+      let cols = writes.get(e.row);
+      if (!cols) writes.set(e.row, (cols = new Map()));
+      cols.set(e.col, e.value.kind === 'date' ? { kind: 'date', serial: e.value.serial - shift } : e.value);
+    }
+    const out = setCellValues(xml, writes, (_row, col, style, write) => (write.kind !== 'date' || isDayDate(style) ? style : (dateStyles.get(col) ?? styles.derive(style, { numFmtId: 14 }))), styles);
+    if (out !== null) this.pkg.setText(target.part, out);
+    if (styles.changed) this.saveStyles(read.layout, styles);
+    this.last = null;
+    return { cells: edits.length };
   }
 
   async selectCell(): Promise<void> {
