@@ -7,8 +7,10 @@ export interface Command {
   description: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Takes more files after FILE (merge's replies): they come to run as `more`. */
+  morePositionals?: boolean;
   /** Returns the exit code; throws CliError for problems the user can fix. */
-  run(file: string, values: OptionValues, print: (text: string) => void): Promise<number>;
+  run(file: string, values: OptionValues, print: (text: string) => void, more?: string[]): Promise<number>;
 }
 
 /** Options every command over a workbook takes. */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { applyCommand } from './commands/apply';
 import { chaseCommand } from './commands/chase';
 import { checkCommand } from './commands/check';
+import { mergeCommand } from './commands/merge';
 import { reportCommand } from './commands/report';
 import { requestsCommand } from './commands/requests';
 import { snapshotCommand } from './commands/snapshot';
@@ -9,7 +10,7 @@ import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand, mergeCommand];
 
 function help(): string {
   return [
@@ -56,8 +57,8 @@ async function run(argv: string[], print: (text: string) => void, printError: (t
   }
   const [file, ...extra] = parsed.positionals;
   if (file === undefined) throw new CliError(`Name the workbook. Usage: ${command.usage}`);
-  if (extra.length > 0) throw new CliError(`Unexpected argument '${extra[0]}'. Usage: ${command.usage}`);
-  return command.run(file, parsed.values, print);
+  if (extra.length > 0 && !command.morePositionals) throw new CliError(`Unexpected argument '${extra[0]}'. Usage: ${command.usage}`);
+  return command.run(file, parsed.values, print, extra);
 }
 
 /** The one top-level handler: every failure becomes one plain line on stderr and an exit code, never a stack trace. */
