@@ -15,19 +15,9 @@ const epochDate = (0 << 9) | (1 << 5) | 1;
 type Written = Omit<ZipEntry, 'name' | 'dataStart'> & { name: Uint8Array; offset: number };
 
 function encodeName(name: string): { bytes: Uint8Array; utf8: boolean } {
-  const bytes: number[] = [];
-  let utf8 = false;
-  for (const ch of name) {
-    const cp = ch.codePointAt(0) as number;
-    if (cp < 0x80) bytes.push(cp);
-    else {
-      utf8 = true;
-      if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-      else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-      else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    }
-  }
-  return { bytes: Uint8Array.from(bytes), utf8 };
+  // The zip's UTF-8 flag is set only for a name that needs it.
+  const bytes = utf8Bytes(name);
+  return { bytes, utf8: bytes.length !== name.length };
 }
 
 /**
