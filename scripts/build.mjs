@@ -49,10 +49,10 @@ async function writeManifest(baseUrl) {
   writeAtomic(path.join(dist, 'manifest-excel-2019.xml'), mod.withoutSharedRuntime(rendered));
 }
 
-/** Functions Apps Script must find at the top level of Code.js: every function server.ts exports. */
-function gasEntryPoints() {
-  const source = readFileSync(path.join(root, 'src', 'sheets', 'server.ts'), 'utf8');
-  return [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+/** Functions Apps Script must find at the top level of Code.js: every menu and google.script.run target these files export. */
+function gasEntryPoints(files) {
+  const names = files.flatMap((f) => [...readFileSync(path.join(root, 'src', 'sheets', f), 'utf8').matchAll(/^export function ((?:on|pm)\w+)\(/gm)].map((m) => m[1]));
+  return [...new Set(names)];
 }
 
 async function bundleText(options) {
@@ -65,10 +65,10 @@ async function bundleText(options) {
  * Apps Script only calls top-level functions; Sidebar.html carries the panel's script and CSS inline.
  */
 async function buildAppsScript(production) {
-  const server = await bundleText({ entryPoints: ['src/sheets/server.ts'], platform: 'neutral', target: 'es2020', format: 'iife', globalName: 'PlanMonitorServer', minify: false });
-  const stubs = gasEntryPoints().map((name) => `function ${name}() { return PlanMonitorServer.${name}.apply(this, arguments); }`);
-  const code = ['/** @OnlyCurrentDoc */', '// Plan Monitor for Google Sheets. Built by scripts/build.mjs from src/sheets: do not edit.', server, ...stubs, ''].join('\n');
-  writeAtomic(path.join(dist, 'gas', 'Code.js'), code);
+  await writeCode('gas', 'src/sheets/server.ts', ['server.ts'], true);
+  // The opt-in weekly reminder: its own build, with the extra scopes it needs (appsscript.reminders.json),
+  // so the default add-on keeps its two narrow ones. No @OnlyCurrentDoc: it opens the spreadsheet by id.
+  await writeCode('gas-reminders', 'src/sheets/reminders.ts', ['server.ts', 'reminders.ts'], false);
 
   // The sidebar has Google's look only: PLAN_MONITOR_FLUENT false lets esbuild drop Fluent UI's code from its page.
   const sidebar = await bundleText({ entryPoints: ['src/sheets/sidebar.ts'], platform: 'browser', target: 'es2019', format: 'iife', minify: production, define: { 'globalThis.PLAN_MONITOR_FLUENT': 'false' } });
@@ -77,8 +77,17 @@ async function buildAppsScript(production) {
   const page = readFileSync(path.join(root, 'src', 'sheets', 'sidebar.html'), 'utf8')
     .replace('/*PANEL_CSS*/', () => css)
     .replace('/*SIDEBAR_JS*/', () => sidebar.replace(/<\/script/gi, '<\\/script'));
-  writeAtomic(path.join(dist, 'gas', 'Sidebar.html'), page);
-  writeAtomic(path.join(dist, 'gas', 'appsscript.json'), readFileSync(path.join(root, 'appsscript.json')));
+  for (const [dir, manifest] of [['gas', 'appsscript.json'], ['gas-reminders', 'appsscript.reminders.json']]) {
+    writeAtomic(path.join(dist, dir, 'Sidebar.html'), page);
+    writeAtomic(path.join(dist, dir, 'appsscript.json'), readFileSync(path.join(root, manifest)));
+  }
+}
+
+async function writeCode(dir, entry, files, currentDocOnly) {
+  const server = await bundleText({ entryPoints: [entry], platform: 'neutral', target: 'es2020', format: 'iife', globalName: 'PlanMonitorServer', minify: false });
+  const stubs = gasEntryPoints(files).map((name) => `function ${name}() { return PlanMonitorServer.${name}.apply(this, arguments); }`);
+  const code = [...(currentDocOnly ? ['/** @OnlyCurrentDoc */'] : []), '// Plan Monitor for Google Sheets. Built by scripts/build.mjs from src/sheets: do not edit.', server, ...stubs, ''].join('\n');
+  writeAtomic(path.join(dist, dir, 'Code.js'), code);
 }
 
 async function main(argv) {

@@ -15,8 +15,9 @@ import { SheetsAdapter } from './sheets-port';
 
 const title = 'Plan Monitor';
 
-export function onOpen(): void {
-  SpreadsheetApp.getUi()
+/** The add-on's menu; the reminder build adds its own items at the end. */
+export function buildMenu(extra: readonly (readonly [label: string, fn: string])[] = []): void {
+  let menu = SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Check plan', 'pmCheckPlan')
     .addItem('Apply RAG colours', 'pmApplyColours')
@@ -24,8 +25,14 @@ export function onOpen(): void {
     .addItem('Record period…', 'pmRecordPeriod')
     .addSeparator()
     .addItem('Open sidebar', 'pmOpenSidebar')
-    .addItem('Settings', 'pmOpenSettings')
-    .addToUi();
+    .addItem('Settings', 'pmOpenSettings');
+  if (extra.length > 0) menu = menu.addSeparator();
+  for (const [label, fn] of extra) menu = menu.addItem(label, fn);
+  menu.addToUi();
+}
+
+export function onOpen(): void {
+  buildMenu();
 }
 
 export function onInstall(): void {

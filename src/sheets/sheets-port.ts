@@ -125,8 +125,11 @@ function isLocked(sheet: Sheet): boolean {
  * of service calls, however many rows the plan has.
  */
 export class SheetsAdapter {
+  /** `open`: the spreadsheet to work on; the active one, unless a time-driven trigger (which has none) opened it by id. */
+  constructor(private readonly open: () => GoogleAppsScript.Spreadsheet.Spreadsheet = () => SpreadsheetApp.getActiveSpreadsheet()) {}
+
   private get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return SpreadsheetApp.getActiveSpreadsheet();
+    return this.open();
   }
 
   readWorkbook(): WorkbookSnapshot {

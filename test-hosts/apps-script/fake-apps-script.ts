@@ -10,6 +10,7 @@
 import { chartsGlobal } from './chart';
 import { Fake } from './engine';
 import { RawHtmlService } from './html-service';
+import { RawMailApp, RawPropertiesService, RawScriptApp, type FakeMail, type FakeTriggerState } from './triggers-and-mail';
 import { type FakeLocks, RawLockService } from './lock-service';
 import { RawLogger } from './logger';
 import { ServiceProxies } from './service-proxy';
@@ -21,6 +22,7 @@ import type { FakeUiRecords } from './ui';
 import { RawUtilities } from './utilities';
 
 export type { FakeLockState } from './lock-service';
+export type { FakeMail, FakeTriggerState } from './triggers-and-mail';
 export type { FakeCell, FakeSetup, FakeSheetSetup } from './setup';
 export type { FakeCellState, FakeChartState, FakeProtectionState, FakeSheetState, FakeSpreadsheetState } from './state';
 export type { FakeButtonName, FakeMenuEntry, FakeMenuItem, FakeMenuRecord, FakeUiRecords } from './ui';
@@ -33,6 +35,9 @@ export type FakeGlobals = {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Charts: GoogleAppsScript.Charts.Charts;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
 };
 
 export interface FakeAppsScript {
@@ -58,6 +63,11 @@ export interface FakeAppsScript {
   warnings: string[];
   /** Deep, JSON-comparable dump of the spreadsheet's content and structure (not selection, not UI). */
   snapshot(): unknown;
+  /** Mail MailApp was asked to send, in order (nothing is sent). */
+  mail: FakeMail[];
+  /** The project's triggers as ScriptApp holds them. */
+  triggers(): FakeTriggerState[];
+  userProperties(): Record<string, string>;
   /**
    * Copies the globals onto `target` (globalThis, or an object for vm.createContext) and, once it
    * is a vm context, returns Dates, arrays and errors made in that context.
@@ -68,6 +78,9 @@ export interface FakeAppsScript {
 export function createFakeAppsScript(setup: FakeSetup): FakeAppsScript {
   const fake = new Fake(setup);
   const p = new ServiceProxies();
+  const scriptApp = new RawScriptApp();
+  const mailApp = new RawMailApp();
+  const properties = new RawPropertiesService();
   const globals: FakeGlobals = {
     SpreadsheetApp: p.proxy(new RawSpreadsheetApp(fake)) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     LockService: p.proxy(new RawLockService(fake)) as unknown as GoogleAppsScript.Lock.LockService,
@@ -76,6 +89,9 @@ export function createFakeAppsScript(setup: FakeSetup): FakeAppsScript {
     Session: p.proxy(new RawSession(fake)) as unknown as GoogleAppsScript.Base.Session,
     Utilities: p.proxy(new RawUtilities(fake)) as unknown as GoogleAppsScript.Utilities.Utilities,
     Charts: chartsGlobal(),
+    ScriptApp: p.proxy(scriptApp) as unknown as GoogleAppsScript.Script.ScriptApp,
+    MailApp: p.proxy(mailApp) as unknown as GoogleAppsScript.Mail.MailApp,
+    PropertiesService: p.proxy(properties) as unknown as GoogleAppsScript.Properties.PropertiesService,
   };
   p.addRealmSource(globals);
   return {
@@ -90,6 +106,9 @@ export function createFakeAppsScript(setup: FakeSetup): FakeAppsScript {
     logs: fake.logs,
     warnings: timeZoneWarnings(fake.scriptTimeZone),
     snapshot: () => snapshotOf(fake.book),
+    mail: mailApp.sent,
+    triggers: () => scriptApp.triggers.map((t) => ({ ...t.state })),
+    userProperties: () => properties.user.getProperties(),
     installInto: (target: object) => {
       Object.assign(target, globals);
       p.addRealmSource(target);

@@ -33,6 +33,11 @@ export class RawSpreadsheetApp extends FakeObject {
   getActive(): RawSpreadsheet {
     return this._f.spreadsheet;
   }
+  /** The one spreadsheet the fake holds, by its id (a time-driven trigger has no active one). */
+  openById(id: string): RawSpreadsheet {
+    if (id !== this._f.book.id) throw new AppsScriptException(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    return this._f.spreadsheet;
+  }
   getActiveSheet(): RawSheet {
     return this._f.sheetObject(this._f.activeSheet());
   }
