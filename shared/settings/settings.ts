@@ -44,7 +44,7 @@ const reportName = z.string().check(
 const columnChoice = z.string().check(z.trim(), z.minLength(1, { error: 'must be a column letter or a heading' }));
 
 export const settingsSchema = z.strictObject({
-  scheme: z._default(z.enum(['cip', 'rag', 'brag']), 'cip'),
+  scheme: z._default(z.enum(['cip', 'rag', 'brag', 'covalent']), 'cip'),
   /** Replaces the built-in scheme when given. */
   customStatuses: z.optional(z.array(customStatus).check(z.minLength(1, { error: 'must list at least one status' }))),
   columns: z._default(z.partialRecord(z.enum(columnFields), columnChoice), {}),

@@ -59,5 +59,19 @@ const brag: StatusScheme = {
   ],
 };
 
-export const builtInSchemes: Readonly<Record<'cip' | 'rag' | 'brag', StatusScheme>> = { cip, rag, brag };
+/**
+ * Covalent's three states (seed 001 §1.3.2): on track to finish on target, out of target, complete.
+ * "Out of target" is red: Covalent has no amber.
+ */
+const covalent: StatusScheme = {
+  id: 'covalent',
+  name: 'Covalent (Completed / On target / Out of target)',
+  statuses: [
+    { label: 'Completed', rag: 'blue', complete: true, slipped: false, notStarted: false, aliases: ['complete', 'done', 'achieved'] },
+    { label: 'On target', rag: 'green', complete: false, slipped: false, notStarted: false, aliases: ['on track', 'on track to finish on target', 'expected to meet target', 'ontarget', 'green'] },
+    { label: 'Out of target', rag: 'red', complete: false, slipped: true, notStarted: false, aliases: ['off target', 'not on target', 'missed target', 'red'] },
+  ],
+};
+
+export const builtInSchemes: Readonly<Record<'cip' | 'rag' | 'brag' | 'covalent', StatusScheme>> = { cip, rag, brag, covalent };
 export type BuiltInSchemeId = keyof typeof builtInSchemes;

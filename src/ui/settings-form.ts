@@ -57,6 +57,7 @@ export const schemeChoices: readonly SelectOption[] = [
   { value: 'cip', text: 'Completed, On track, Some slippage, Major slippage, Not started' },
   { value: 'rag', text: 'Red, Amber, Green' },
   { value: 'brag', text: 'Blue (completed), Red, Amber, Green' },
+  { value: 'covalent', text: 'Completed, On target, Out of target (Covalent)' },
 ];
 
 export const dateOrderChoices: readonly SelectOption[] = [

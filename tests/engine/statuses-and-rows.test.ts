@@ -38,6 +38,16 @@ describe('status vocabulary', () => {
     expect([brag.find('Blue')?.complete, brag.find('completed')?.label, brag.find('amber')?.slipped]).toEqual([true, 'Blue', true]);
   });
 
+  it('Covalent’s three states: on track to finish on target, out of target, complete', () => {
+    const covalent = statusLookup(builtInSchemes.covalent);
+    expect(['On track to finish on target', 'Out of target', 'Complete', 'Amber'].map((t) => [covalent.find(t)?.label ?? null, covalent.find(t)?.rag ?? null])).toEqual([
+      ['On target', 'green'],
+      ['Out of target', 'red'],
+      ['Completed', 'blue'],
+      [null, null],
+    ]);
+  });
+
   // As reports to the Secretary of State put them (seed 002): "currently a red risk", "amber rated".
   it.each([
     ['Currently a red risk', 'Major slippage', 'Red'],
