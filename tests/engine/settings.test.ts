@@ -18,7 +18,7 @@ describe('settings', () => {
     [{ dueSoonDays: 'abc' }, "Setting 'dueSoonDays' must be a number."],
     [{ dueSoonDays: 1.5 }, "Setting 'dueSoonDays' must be a whole number of days."],
     [{ dueSoonDays: 400 }, "Setting 'dueSoonDays' must be at most 366."],
-    [{ scheme: 'traffic' }, `Setting 'scheme' must be one of "cip", "rag", "brag".`],
+    [{ scheme: 'traffic' }, `Setting 'scheme' must be one of "cip", "rag", "brag", "covalent".`],
     [{ dateOrder: 'dmy' }, `Setting 'dateOrder' must be one of "day-first", "month-first".`],
     [{ asOf: '30/09/2018' }, "Setting 'asOf' must be a date written as YYYY-MM-DD, such as 2018-09-30."],
     [{ palette: { red: { fill: 'red', text: '#000000' } } }, "Setting 'palette.red.fill' must be a colour written as #RRGGBB, such as #C4E5CD."],
