@@ -51,7 +51,7 @@ export function checkPlan(grid: GridSnapshot, settings: Settings, asOf: Day): Ch
   const plan = readPlan(grid, header, { dateOrder: settings.dateOrder, statuses: statusLookup(scheme), statusOfFill: statusFromFill(scheme, activePalette(settings)) });
   const assessments = assessActions(plan.actions, { asOf, dueSoonDays: settings.dueSoonDays });
   const findings = runRules({ assessments, header, scheme, asOf }, settings.rules, grid.sheet);
-  const summary = summarise(grid.sheet, assessments, scheme, asOf, header.columns.source !== undefined);
+  const summary = summarise(grid.sheet, assessments, scheme, asOf, header.columns.source !== undefined, header.columns.seniorLead !== undefined);
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   const hidden = hiddenRowsNote(grid, plan.actions);

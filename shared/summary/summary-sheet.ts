@@ -180,6 +180,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
 
   crossTabRows('Actions by lead officer and status', summary.byLead);
   if (summary.bySource) crossTabRows('Actions by source and status', summary.bySource);
+  if (summary.bySeniorLead) crossTabRows('Actions by senior management lead and status', summary.bySeniorLead);
   rows.pop();
 
   const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 1);

@@ -76,6 +76,8 @@ export interface PlanSummary {
   byLead: CrossTab;
   /** Null when the sheet has no Source column. */
   bySource: CrossTab | null;
+  /** By senior management lead; null when the sheet has no such column. */
+  bySeniorLead: CrossTab | null;
   /** Slipped actions in sheet order, with original and revised dates (the committee's slippage list). */
   slipped: ListedAction[];
   /** Most overdue first. */
@@ -154,7 +156,7 @@ function textGrouper(blankLabel: string): (text: string | null) => GroupKey {
 }
 
 /** Builds every summary table and list from the assessments. Pure; no dates are read but asOf. */
-export function summarise(sheet: string, everyRow: readonly Assessment[], scheme: StatusScheme, asOf: Day, hasSourceColumn: boolean): PlanSummary {
+export function summarise(sheet: string, everyRow: readonly Assessment[], scheme: StatusScheme, asOf: Day, hasSourceColumn: boolean, hasSeniorLeadColumn = false): PlanSummary {
   // The committee counts actions; milestones are their detail, listed when overdue or due soon.
   const assessments = everyRow.some((a) => a.action.milestoneOf !== null) ? everyRow.filter((a) => a.action.milestoneOf === null) : everyRow;
   const statuses = scheme.statuses.map((s) => s.label);
@@ -188,6 +190,8 @@ export function summarise(sheet: string, everyRow: readonly Assessment[], scheme
   const sourceKey = textGrouper('Not stated');
   const byLead = crossTab('Lead officer', columns, assessments, statusIndex, (a) => leadKey(a.action.lead));
   const bySource = hasSourceColumn ? crossTab('Source', columns, assessments, statusIndex, (a) => sourceKey(a.action.source)) : null;
+  const seniorKey = textGrouper('No senior lead');
+  const bySeniorLead = hasSeniorLeadColumn ? crossTab('Senior management lead', columns, assessments, statusIndex, (a) => seniorKey(a.action.seniorLead)) : null;
 
   const overdue = everyRow.filter((a) => a.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.row - b.action.row);
   const dueSoon = everyRow.filter((a) => a.dueSoon).sort((a, b) => (a.daysToDue ?? 0) - (b.daysToDue ?? 0) || a.action.row - b.action.row);
@@ -203,6 +207,7 @@ export function summarise(sheet: string, everyRow: readonly Assessment[], scheme
     byTheme,
     byLead,
     bySource,
+    bySeniorLead,
     slipped: assessments.filter((a) => a.slipped).map(listed),
     overdue: overdue.map(listed),
     dueSoon: dueSoon.map(listed),

@@ -1,6 +1,9 @@
 // Milestones under actions (seed 003: "specific milestones to be achieved in relation to each of the actions").
 import { describe, expect, it } from 'vitest';
-import { check } from '../helpers/plan-grid';
+import { checkPlan } from '../../shared/check-plan';
+import { dayFromIso } from '../../shared/dates/day';
+import { defaultSettings } from '../../shared/settings/settings';
+import { check, planGrid } from '../helpers/plan-grid';
 import { row } from '../helpers/rule-tester';
 
 describe('milestones', () => {
@@ -38,5 +41,19 @@ describe('milestones', () => {
       ['2.4', 'green', 'amber', 2, 1],
       ['2.5', 'amber', 'red', 1, 0],
     ]);
+  });
+});
+
+describe('senior management lead', () => {
+  it('breaks the actions down by senior management lead when the sheet has that column', () => {
+    const grid = planGrid([]);
+    const values = [['Plan'], [], ['Ref', 'Action', 'Lead officer', 'SMT lead', 'Target date', 'Status'], ['1.1', 'A', 'Jo', 'Director of Place', '31/12/2018', 'On track'], ['1.2', 'B', 'Sam', 'director of place', '31/12/2018', 'Completed'], ['1.3', 'C', 'Ann', null, '31/12/2018', 'On track']];
+    const r = checkPlan({ ...grid, values }, defaultSettings(), dayFromIso('2018-09-30') ?? 0);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.summary.bySeniorLead?.rows.map((x) => [x.label, x.total])).toEqual([
+      ['Director of Place', 2],
+      ['No senior lead', 1],
+    ]);
+    expect(check([row({})]).summary.bySeniorLead).toBeNull();
   });
 });

@@ -52,5 +52,6 @@ export function summaryText(c: CheckedPlan, dueSoonDays: number): string {
   for (const t of actionLists(s, dueSoonDays)) parts.push(listText(t));
   parts.push(crossTabText('Actions by lead officer and status', s.byLead));
   if (s.bySource) parts.push(crossTabText('Actions by source and status', s.bySource));
+  if (s.bySeniorLead) parts.push(crossTabText('Actions by senior management lead and status', s.bySeniorLead));
   return parts.join('\n');
 }
