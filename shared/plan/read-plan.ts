@@ -206,9 +206,14 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       !dated &&
       (filled === 1 || merged.has(r) || (ref !== null && /^\d{1,4}\.?$/.test(ref)) || themeWordPattern.test(firstText))
     ) {
+      // A narrative in the heading row's commentary cell is the theme's, not part of its name.
+      const narrative = commentaryCol >= 0 && firstText !== cellText(cellIn(cells, commentaryCol)) ? text(cellIn(cells, commentaryCol)) : null;
       const parts: string[] = [];
-      for (const v of cells) if (!isBlank(v)) parts.push(cellText(v));
+      cells.forEach((v, c) => {
+        if (!isBlank(v) && !(narrative !== null && c === commentaryCol)) parts.push(cellText(v));
+      });
       heading = themeFromHeading(parts.join(' '));
+      if (narrative !== null) heading.narrative = narrative;
       kinds.push({ row, kind: 'heading' });
       continue;
     }

@@ -6,6 +6,8 @@ export interface Theme {
   number: number | null;
   /** As a committee reads it: "Theme 3 – Effective management", or the heading as typed. */
   label: string;
+  /** The heading row's narrative ("All workstreams were currently on track"), from its commentary cell. */
+  narrative?: string;
 }
 
 /** Words that open a theme heading: "Theme 3 – …", "Priority 2: …". */

@@ -207,6 +207,8 @@ function themeSection(ctx: Context): ReportSection {
     paragraph(rule),
     { kind: 'table', caption: 'Actions by theme and status', columns, rows, total: [{ text: 'Grand Total', header: true }, text(''), ...totals.map(num), num(totals.reduce((a, b) => a + b, 0))] },
     { kind: 'chart', title: chartTitle, description: chartDescription(themes, statuses), svg, ...svgSize(svg), themes, statuses },
+    // Each theme's own narrative from its heading row, as the plan's owners wrote it.
+    ...themes.filter((t) => t.narrative !== undefined).map((t) => paragraph(`${t.theme} (${ragWords[t.rag]}): ${t.narrative ?? ''}`)),
   ]);
 }
 

@@ -9,6 +9,8 @@ export interface ThemeRollup {
   rag: Rag;
   /** Actions by status label. */
   counts: Record<string, number>;
+  /** The theme's narrative from its heading row, when it has one. */
+  narrative?: string;
 }
 
 /** Worst first: a theme is as red as its reddest open action. */
@@ -20,7 +22,7 @@ const severity: Rag[] = ['red', 'amber', 'green', 'grey', 'blue'];
  * A theme whose actions are all complete is blue.
  */
 export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMode, statusOrder: readonly string[]): ThemeRollup[] {
-  const themes = new Map<string, { label: string; order: number; items: Assessment[] }>();
+  const themes = new Map<string, { label: string; order: number; items: Assessment[]; narrative?: string }>();
   for (const a of assessments) {
     const t = a.action.theme;
     const key = t?.key ?? '\u0000none';
@@ -29,6 +31,7 @@ export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMo
       g = { label: t?.label ?? 'No theme', order: t?.number ?? 100_000, items: [] };
       themes.set(key, g);
     }
+    if (g.narrative === undefined && t?.narrative !== undefined) g.narrative = t.narrative;
     g.items.push(a);
   }
   return [...themes.values()]
@@ -53,6 +56,6 @@ export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMo
           rag = severity.find((r) => tally.get(r) === most) ?? 'green';
         }
       }
-      return { theme: g.label, rag, counts };
+      return g.narrative === undefined ? { theme: g.label, rag, counts } : { theme: g.label, rag, counts, narrative: g.narrative };
     });
 }

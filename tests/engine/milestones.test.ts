@@ -1,6 +1,8 @@
 // Milestones under actions (seed 003: "specific milestones to be achieved in relation to each of the actions").
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../shared/check-plan';
+import { renderHtmlReport } from '../../shared/report/html-report';
+import { prepareRun } from '../../shared/run/prepare-run';
 import { dayFromIso } from '../../shared/dates/day';
 import { defaultSettings } from '../../shared/settings/settings';
 import { check, planGrid } from '../helpers/plan-grid';
@@ -55,5 +57,22 @@ describe('senior management lead', () => {
       ['No senior lead', 1],
     ]);
     expect(check([row({})]).summary.bySeniorLead).toBeNull();
+  });
+});
+
+describe('theme narratives', () => {
+  it('keeps the narrative in a theme heading row’s commentary cell apart from its name, and the report shows it', () => {
+    const grid = planGrid([{ heading: 'Theme 1 – Housing' }, row({ ref: '1.1' }), { heading: 'Theme 2 – Finance' }, row({ ref: '2.1', status: 'Some slippage', revised: '31/03/2019' })]);
+    // The heading row of theme 2 carries a narrative in the Commentary column (G).
+    const values = grid.values.map((r) => [...r]);
+    const at = values.findIndex((r) => r[0] === 'Theme 2 – Finance');
+    values[at] = ['Theme 2 – Finance', null, null, null, null, null, 'Currently a red risk: the budget gap is not closed.'];
+    const r = prepareRun({ sheets: [{ name: 'Plan', visibility: 'visible', grid: { ...grid, values } }], activeSheet: 'Plan' }, { asOf: dayFromIso('2018-09-30') ?? 0, today: 0 });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.themes.map((t) => [t.theme, t.narrative ?? null])).toEqual([
+      ['Theme 1 – Housing', null],
+      ['Theme 2 – Finance', 'Currently a red risk: the budget gap is not closed.'],
+    ]);
+    expect(renderHtmlReport(r)).toContain('Theme 2 – Finance (Amber): Currently a red risk: the budget gap is not closed.');
   });
 });
