@@ -178,6 +178,15 @@ describe('plan-monitor merge', () => {
     expect(readFileSync(inPlace).equals(before)).toBe(true);
   });
 
+  it('changes only the plan sheet and the audit sheet when a second officer’s reply follows', async () => {
+    const second = path.join(dir, 'finance.xlsx');
+    edit(path.join(requests, '04-director-of-finance.xlsx'), second, { E4: ['Completed', 'text'] });
+    const out = path.join(dir, 'merged-two.xlsx');
+    expect(cli('merge', merged, second, '--out', out, '--as-of', '2018-09-30').code).toBe(0);
+    expect(changedParts(merged, out)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml']);
+    expect((await auditOf(out)).map((e) => e.source)).toEqual([...Array(4).fill(`merge of reply '${officer}'`), "merge of reply 'finance.xlsx'"]);
+  });
+
   it('merges a reply LibreOffice saved the same way', () => {
     const lo = path.join(dir, 'lo');
     expect(convertWithSoffice(findSoffice(), 'xlsx', [reply], lo, 120_000).status).toBe(0);
