@@ -20,7 +20,7 @@ function help(): string {
     ...commands.map((c) => `  ${c.usage}\n      ${c.description}`),
     '',
     'Options: -h, --help (this help; after a command, its own), -V, --version.',
-    'Exit codes: 0 done (check: no errors), 1 check found errors, 2 a problem with the command or the file.',
+    'Exit codes: 0 done (check: no errors), 1 check found errors or merge left conflicts or refusals, 2 a problem with the command or the file.',
   ].join('\n');
 }
 
