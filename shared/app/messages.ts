@@ -6,6 +6,8 @@ import type { CheckedPlan } from '../check-plan';
 import { formatDay } from '../dates/format-date';
 import type { EditPlan } from '../edit-plan/edit-plan';
 import type { RecordedPeriod } from '../history/record-period';
+import { mergeReport } from '../merge/merge-messages';
+import type { MergeResult } from '../merge/merge-replies';
 import type { PreparedRun } from '../run/prepare-run';
 import type { ApplyReport } from '../workbook/workbook';
 import type { WriteRefusal } from '../workbook/write-refusal';
@@ -76,4 +78,11 @@ export function settingsSavedMessage(sheet: string): string {
 export function reportWrittenMessage(sheet: string, files: readonly string[]): string {
   const list = files.length <= 1 ? (files[0] ?? '') : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1] ?? ''}`;
   return `Wrote the committee report for '${sheet}' to ${list}.`;
+}
+
+/** What a merge did, line by line: the merge's report, then the rows the audit trail gained. */
+export function mergedMessage(result: MergeResult): string[] {
+  const lines = mergeReport(result);
+  if (result.audit) lines.push('', `Added ${plural(result.audit.added, 'row')} to the audit trail (hidden sheet '${result.audit.sheet}').`);
+  return lines;
 }

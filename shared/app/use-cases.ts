@@ -11,7 +11,9 @@ import { planEdits, type PreparedRun, type RunFailure } from '../run/prepare-run
 import { readRun } from '../run/read-run';
 import { settingsSheetName, settingsSheetRows } from '../settings/settings-sheet';
 import { parseSettings, renderSettingsProblem, type SettingsInput } from '../settings/settings';
-import type { ApplyReport, WorkbookPort } from '../workbook/workbook';
+import { mergeReplies, type MergeResult } from '../merge/merge-replies';
+import { firstCell, hiddenSheetRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../workbook/workbook';
+import { WriteRefused } from '../workbook/write-refusal';
 import type { Clock } from './clock';
 import type { AppResult } from './problems';
 import { runRequest, type AsOfSource, type RunOptions } from './run-options';
@@ -99,4 +101,57 @@ export async function buildCommitteeReport(port: WorkbookPort, clock: Clock, opt
   if (!checked.ok) return checked;
   const model = buildReportModel(checked.value.run, { title: options.title });
   return { ok: true, value: { ...checked.value, model, html: renderHtml(model) } };
+}
+
+/** A host that can merge: it writes cell values. */
+export type MergePort = WorkbookPort & Required<Pick<WorkbookPort, 'setCellValues'>>;
+
+export function canMerge(port: WorkbookPort): port is MergePort {
+  return typeof port.setCellValues === 'function';
+}
+
+/** A reply the user picked, read by the caller (the CLI from its file, the panel with the .xlsx reader in the browser). */
+export interface ReplyWorkbook {
+  /** The file's name as the user gave it: it names the reply in messages and in the audit trail. */
+  name: string;
+  workbook: WorkbookSnapshot;
+}
+
+export interface MergedReplies extends Checked {
+  result: MergeResult;
+  /** Whether anything was written: nothing is when no change was placed, or when a file is not a reply. */
+  written: boolean;
+}
+
+/**
+ * Merges replies to update requests into the plan, on a fresh read: the cells the replies change,
+ * then the audit trail, written through the port. All or nothing: when one file is not a reply
+ * nothing is written, and what the port would refuse (a protected plan or audit sheet, a user's
+ * sheet with the audit sheet's name) is refused before the first write.
+ */
+export async function mergeReplyFiles(port: MergePort, clock: Clock, replies: readonly ReplyWorkbook[], options: RunOptions = {}): Promise<AppResult<MergedReplies>> {
+  const checked = await checkPlan(port, clock, options);
+  if (!checked.ok) return checked;
+  const run = checked.value.run;
+  const sheet = run.checked.sheet;
+  const formulaCells = port.formulaCells ? await port.formulaCells(sheet) : undefined;
+  const result = mergeReplies(
+    run,
+    replies.map((r) => ({ file: r.name, workbook: r.workbook })),
+    { when: clock.now(), ...(formulaCells ? { formulaCells } : {}) },
+  );
+  const done = (written: boolean): AppResult<MergedReplies> => ({ ok: true, value: { ...checked.value, result, written } });
+  if (result.unreadable.length > 0 || (result.edits.length === 0 && !result.audit)) return done(false);
+
+  const sheets = run.workbook.sheets;
+  const audit = result.audit;
+  const existing = audit ? sheets.find((s) => s.name.toLowerCase() === audit.sheet.toLowerCase()) : undefined;
+  const refusal = audit ? hiddenSheetRefusal(audit.sheet, existing ? firstCell(existing) : undefined, audit.rows) : null;
+  if (refusal) throw new WriteRefused(refusal);
+  const locked = [result.edits.length > 0 ? sheet : null, existing?.name ?? null].find((n) => n !== null && sheets.some((s) => s.name === n && s.protected === true));
+  if (locked) throw new WriteRefused({ code: 'sheet-protected', sheet: locked });
+
+  if (result.edits.length > 0) await port.setCellValues(sheet, result.edits);
+  if (audit) await port.writeHiddenSheet(audit.sheet, audit.rows);
+  return done(true);
 }

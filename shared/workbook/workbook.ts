@@ -1,5 +1,7 @@
 import type { CellValue, GridSnapshot } from '../grid/grid';
+import { datePrecisionOf, isDateFormat } from '../grid/number-format';
 import type { EditPlan } from '../edit-plan/edit-plan';
+import type { CellEdit } from '../merge/cell-edits';
 import type { WriteRefusal } from './write-refusal';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
@@ -48,6 +50,16 @@ export interface WorkbookPort {
    * whose readWorkbook cannot include the fills of blank cells cheaply implement it (see readRun).
    */
   readFills?(sheet: string, column: number, rows: readonly number[]): Promise<(string | null)[]>;
+  /**
+   * Writes values into cells of one sheet (the fields a merged reply updates), changing only those
+   * cells' values: text as literal text (never a formula), a date as a date in the cell's own date
+   * format, else its column's, a blank as an emptied cell with its format kept. A protected sheet is
+   * refused (WriteRefused) before anything is written, and so is a target cell holding a formula:
+   * ask formulaCells first.
+   */
+  setCellValues?(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }>;
+  /** The cells of a sheet (A1) that hold a formula, which a merge never overwrites; a file answers at once. */
+  formulaCells?(sheet: string): ReadonlySet<string> | Promise<ReadonlySet<string>>;
 }
 
 /** A1's value of a sheet, to recognise the tool's own sheets by their marker. */
@@ -77,4 +89,26 @@ export function protectedRefusal(plan: EditPlan, isProtected: (sheet: string) =>
   const touched = [plan.fills.length > 0 ? plan.sheet : null, plan.summary?.name ?? null];
   const locked = touched.find((n): n is string => n !== null && isProtected(n));
   return locked === undefined ? null : { code: 'sheet-protected', sheet: locked };
+}
+
+const wholeDate = (f: string | null | undefined): f is string => isDateFormat(f) && datePrecisionOf(f) === 'day';
+
+/**
+ * The number format a date written into a cell takes, the same rule in every host (the .xlsx writer
+ * applies it to its styles): the cell's own when it shows a whole date; else the one most of the
+ * column's whole-date cells have; else dd/mm/yyyy.
+ */
+export function dateFormatFor(own: string | null | undefined, column: Iterable<string | null | undefined>): string {
+  if (wholeDate(own)) return own;
+  const counts = new Map<string, number>();
+  for (const f of column) if (wholeDate(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best = 'dd/mm/yyyy';
+  let most = 0;
+  for (const [f, n] of counts) if (n > most) [best, most] = [f, n];
+  return best;
+}
+
+/** What every adapter throws when a cell it is to write holds a formula (a formula typed since formulaCells was asked). */
+export function formulaCellRefused(sheet: string, cell: string): Error {
+  return new Error(`Cell ${cell} of '${sheet}' holds a formula, which Plan Monitor does not overwrite. Nothing was changed.`);
 }

@@ -1,6 +1,8 @@
-import { mergeReplies, type ReplyInput } from '../../../shared/merge/merge-replies';
+import { readFile } from 'node:fs/promises';
+import { describeProblem, mergedMessage } from '../../../shared/app/messages';
+import { mergeReplyFiles, type ReplyWorkbook } from '../../../shared/app/use-cases';
 import { describeConflict, describeMergeProblem, mergeReport } from '../../../shared/merge/merge-messages';
-import { plural } from '../../../shared/text/plural';
+import type { SettingsInput } from '../../../shared/settings/settings';
 import { localClock } from '../../host/local-clock';
 import { planOptions, str, type Command } from '../command';
 import { CliError } from '../errors';
@@ -11,12 +13,12 @@ import { checkExtension, saveTarget, saveWorkbook } from '../workbook-file/save-
 const usage = 'plan-monitor merge FILE REPLY.xlsx… (--out OUT.xlsx | --in-place) [--sheet NAME] [--as-of DATE] [--settings FILE.json] [--json]';
 
 /** Every reply read before anything is written: one that cannot be read stops the whole run. */
-async function readReplies(files: readonly string[]): Promise<ReplyInput[]> {
-  const out: ReplyInput[] = [];
+async function readReplies(files: readonly string[]): Promise<ReplyWorkbook[]> {
+  const out: ReplyWorkbook[] = [];
   for (const file of files) {
     try {
       const { port } = await openWorkbook(file);
-      out.push({ file, workbook: await port.readWorkbook() });
+      out.push({ name: file, workbook: await port.readWorkbook() });
     } catch (e) {
       if (e instanceof CliError) throw new CliError(`${e.message} Nothing was merged.`);
       throw e;
@@ -35,22 +37,23 @@ export const mergeCommand: Command = {
   async run(file, values, print, replyFiles = []) {
     if (replyFiles.length === 0) throw new CliError(`Name the replies to merge. Usage: ${usage}`);
     const { target, inPlace } = saveTarget(file, values, 'merge');
-    const { port, seen, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile: str(values, 'settings') });
+    const settingsFile = str(values, 'settings');
+    // The plan is opened and checked first, so its problems are told as every command tells them.
+    const { port, seen, run } = await loadPlan({ file, sheet: str(values, 'sheet'), asOf: str(values, 'as-of'), settingsFile });
     const replies = await readReplies(replyFiles);
+    const settingsOverride = settingsFile === undefined ? undefined : (JSON.parse(await readFile(settingsFile, 'utf8')) as SettingsInput);
     const sheet = run.checked.sheet;
-    const result = mergeReplies(run, replies, { when: localClock.now(), formulaCells: port.formulaCells(sheet) });
+    const merged = await mergeReplyFiles(port, localClock, replies, { asOf: run.checked.asOf, sheet, settingsOverride }).catch((e: unknown) => {
+      throw fileProblem(file, e);
+    });
+    if (!merged.ok) throw new CliError(describeProblem(merged.problem));
+    const result = merged.value.result;
     if (result.unreadable.length > 0) throw new CliError(mergeReport(result).join('\n'));
 
     // Saving over the plan when nothing changed would only touch the file: it is left as it is.
     const save = result.edits.length > 0 || !inPlace;
     if (save) {
       checkExtension(target, port.macroEnabled);
-      try {
-        await port.setCellValues(sheet, result.edits);
-        if (result.audit) await port.writeHiddenSheet(result.audit.sheet, result.audit.rows);
-      } catch (e) {
-        throw fileProblem(file, e);
-      }
       await saveWorkbook(port.toBytes(), target, inPlace ? seen : null);
     }
     const code = result.conflicts.length > 0 || result.refused.length > 0 ? 1 : 0;
@@ -72,8 +75,7 @@ export const mergeCommand: Command = {
       );
       return code;
     }
-    const lines = mergeReport(result);
-    if (result.audit) lines.push('', `Added ${plural(result.audit.added, 'row')} to the audit trail (hidden sheet '${result.audit.sheet}').`);
+    const lines = mergedMessage(result);
     lines.push(save ? `Saved ${target}.` : `Nothing to save: '${file}' is as it was.`);
     print(lines.join('\n'));
     return code;
