@@ -1,43 +1,20 @@
-import type { CheckedPlan } from '../../shared/check-plan';
-import { isoFromDay, type Day } from '../../shared/dates/day';
-import { formatParsedDate } from '../../shared/dates/format-date';
-import { cellAddress } from '../../shared/grid/a1';
+import type { Day } from '../../shared/dates/day';
 import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
 import { isToolSheet, type PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
 import { columnFields, fieldLabels, type ColumnField } from '../../shared/settings/fields';
 import { readSettingsSheet, settingsMarker } from '../../shared/settings/settings-sheet';
-import type { Swatch } from '../../shared/rag/palette';
-import { activePalette, type SettingsInput } from '../../shared/settings/settings';
-import type { Rag } from '../../shared/status/schemes';
+import type { SettingsInput } from '../../shared/settings/settings';
 import { firstCell, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import type { Clock } from '../../shared/app/clock';
 import { localClock } from '../host/local-clock';
-import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
+import { appliedMessage, describeProblem, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
+import { resultOf, type PanelResult } from './panel-result';
 import type { AppResult } from '../../shared/app/problems';
 import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
-import { applyPlan, checkPlan, recordPlanPeriod, saveSettings, type Checked } from '../../shared/app/use-cases';
+import { applyPlan, checkPlan, recordPlanPeriod, saveSettings } from '../../shared/app/use-cases';
 
-/** What the panel shows after a check: plain data, rendered as text by the view. */
-export interface PanelResult {
-  sheet: string;
-  asOf: string;
-  headline: string;
-  statusCounts: { status: string; rag: string | null; count: number }[];
-  total: number;
-  errors: { cell: string; sheet: string; message: string; rule: string }[];
-  warnings: { cell: string; sheet: string; message: string; rule: string }[];
-  overdue: { ref: string; action: string; due: string; days: number; cell: string }[];
-  dueSoon: { ref: string; action: string; due: string; days: number; cell: string }[];
-  notes: string[];
-  dueSoonDays: number;
-  /** The current column's heading: a recorded period's name, or "Actions". */
-  currentLabel: string;
-  /** The previous recorded period's counts by status, for the comparison column; null when none is recorded. */
-  previous: { label: string; counts: Record<string, number>; total: number } | null;
-  /** The colours in force (settings over defaults), for the status chips. */
-  palette: Record<Rag, Swatch>;
-}
+export { resultOf, type PanelResult } from './panel-result';
 
 export interface ColumnChoice {
   field: ColumnField;
@@ -54,38 +31,6 @@ export interface SettingsView {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export function resultOf(run: PreparedRun, checked?: Checked): PanelResult {
-  const c: CheckedPlan = run.checked;
-  const s = c.summary;
-  const statusCol = c.header.columns.status?.col ?? 1;
-  const cellOf = (row: number) => cellAddress(row, statusCol);
-  const findings = (severity: 'error' | 'warning') =>
-    c.findings.filter((f) => f.severity === severity).map((f) => ({ cell: f.cell, sheet: f.sheet, message: f.message, rule: f.rule }));
-  return {
-    sheet: c.sheet,
-    asOf: isoFromDay(c.asOf),
-    headline: headline(c),
-    statusCounts: s.statusCounts,
-    total: s.total,
-    errors: findings('error'),
-    warnings: findings('warning'),
-    overdue: s.overdue.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysOverdue, cell: cellOf(a.row) })),
-    dueSoon: s.dueSoon.map((a) => ({ ref: a.ref ?? `row ${a.row}`, action: a.action ?? '', due: formatParsedDate(a.due), days: a.daysToDue ?? 0, cell: cellOf(a.row) })),
-    notes: [...(checked ? [asOfNote(c, checked.asOfSource)].filter((n): n is string => n !== null) : []), ...run.notes],
-    dueSoonDays: run.settings.dueSoonDays,
-    currentLabel: run.comparison.currentLabel.startsWith('As of ') ? 'Actions' : run.comparison.currentLabel,
-    previous: previousOf(run),
-    palette: activePalette(run.settings),
-  };
-}
-
-function previousOf(run: PreparedRun): PanelResult['previous'] {
-  const c = run.comparison;
-  const column = c.previousLabel === null ? undefined : c.columns.find((col) => col.label === c.previousLabel);
-  if (!column) return null;
-  return { label: column.label, counts: Object.fromEntries(c.statuses.map((s, i) => [s, column.counts[i] ?? 0])), total: column.total };
-}
 
 export { appliedMessage as applyMessage } from '../../shared/app/messages';
 

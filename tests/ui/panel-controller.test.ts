@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../shared/dates/day';
+import { recordPeriod } from '../../shared/history/record-period';
+import { prepareRun } from '../../shared/run/prepare-run';
 import { defaultPalette } from '../../shared/rag/palette';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { PanelController, plainMessage } from '../../src/ui/panel-controller';
-import { cipSept2018, isoToSerial } from '../fixtures/cip-sept-2018';
+import { cipJune2018 } from '../fixtures/cip-june-2018';
+import { cipSept2018, isoToSerial, type SamplePlan } from '../fixtures/cip-sept-2018';
 
 const today = () => dayFromIso('2018-09-30') ?? 0;
 
-function sampleBook(): MemoryWorkbook {
+function sampleBook(plan: SamplePlan = cipSept2018): MemoryWorkbook {
   const book = new MemoryWorkbook();
   book.addSheet(
-    cipSept2018.sheetName,
-    cipSept2018.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { date: isoToSerial(v.date) } : v))),
-    cipSept2018.merges,
+    plan.sheetName,
+    plan.rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { date: isoToSerial(v.date) } : v))),
+    plan.merges,
   );
   return book;
 }
@@ -25,7 +28,19 @@ describe('PanelController', () => {
     expect(out.value.headline).toBe("'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
     expect(out.value.statusCounts.map((s) => s.count)).toEqual([32, 21, 8, 0, 1]);
     expect(out.value.warnings.map((w) => w.cell)).toEqual(['A16', 'A17', 'H49', 'G72']);
-    expect(out.value.overdue).toEqual([{ ref: '6.4', action: expect.stringContaining('Workforce Planning'), due: '31/08/2018', days: 30, cell: 'H49' }]);
+    expect(out.value.overdue).toEqual([
+      {
+        ref: '6.4',
+        action: expect.stringContaining('Workforce Planning'),
+        due: '31/08/2018',
+        days: 30,
+        cell: 'H49',
+        status: 'On track',
+        commentary: expect.any(String),
+        milestoneOf: null,
+        scope: { theme: 'Theme 6 – Productive and skilled workforce', lead: 'director of hr and od' },
+      },
+    ]);
     expect(out.value.dueSoonDays).toBe(14);
     expect(out.value.palette).toEqual(defaultPalette);
   });
@@ -102,5 +117,89 @@ describe('PanelController.recordPeriod', () => {
     expect(book.sheet('Plan Summary')?.cells.get('B6')?.value).toBe('June 2018');
     expect(applied.ok && applied.value.result.previous).toEqual({ label: 'June 2018', counts: { Completed: 32, 'On track': 21, 'Some slippage': 8, 'Major slippage': 0, 'Not started': 1 }, total: 62 });
     expect(applied.ok && applied.value.result.currentLabel).toBe('Actions');
+  });
+});
+
+describe('PanelController: the whole quarter for the panel', () => {
+  it('the sample: themes with their RAG, slipped with original → revised dates, not started, lead officers, the filters', async () => {
+    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).check('2018-09-30');
+    if (!out.ok) throw new Error(out.message);
+    const r = out.value;
+    expect(r.themes.map((t) => `${t.theme.split(' – ')[0] ?? ''}: ${t.rag} ${t.total}`)).toEqual([
+      'Theme 1: amber 6',
+      'Theme 2: amber 7',
+      'Theme 3: amber 6',
+      'Theme 4: amber 4',
+      'Theme 5: amber 12',
+      'Theme 6: green 7',
+      'Theme 7: green 3',
+      'Theme 8: green 8',
+      'Theme 9: amber 6',
+      'Theme 10: amber 3',
+    ]);
+    expect(r.themes[0]?.counts).toEqual([
+      { status: 'Completed', count: 3 },
+      { status: 'On track', count: 1 },
+      { status: 'Some slippage', count: 1 },
+      { status: 'Not started', count: 1 },
+    ]);
+    expect(r.slipped.map((a) => `${a.ref} ${a.original} → ${a.revised}`)).toEqual([
+      '1.4 Sep 2018 → Dec 2018',
+      '2.4 Oct 2018 → 31/12/2018',
+      '2.4 30/09/2018 → Dec 2018',
+      '3.1 31/07/2018 → Mar 2019',
+      '4.2 Apr 2018 → 30/11/2018',
+      '5.12 30/09/2018 → Mar 2019',
+      '9.6 Sep 2018 → TBC',
+      '10.1 Sep 2018 → 31/03/2019',
+    ]);
+    expect(r.slipped[0]).toMatchObject({ cell: 'H9', status: 'Some slippage', commentary: expect.stringContaining('Safer Stronger Board'), scope: { theme: 'Theme 1 – City leadership', lead: 'director of communities' } });
+    expect(r.notStarted.map((a) => [a.ref, a.cell, a.due])).toEqual([['1.5', 'H10', 'Mar 2019']]);
+    expect(r.byLead).toHaveLength(16);
+    expect(r.byLead[0]).toEqual({ label: 'Chief Executive', key: 'chief executive', total: 6, counts: [{ status: 'Completed', count: 3 }, { status: 'Some slippage', count: 3 }] });
+    expect(r.byLead.reduce((n, l) => n + l.total, 0)).toBe(62);
+    expect(r.filters.themes.map((t) => t.key)).toEqual(r.themes.map((t) => t.theme));
+    expect(r.filters.leads.map((l) => l.label)).toEqual(r.byLead.map((l) => l.label));
+    expect(r.milestones).toEqual([]);
+    expect(r.changes).toMatchObject({ since: null, status: [], added: [], removed: [] });
+    expect(r.changes.reprofiled.map((x) => `${x.ref} ${x.dates.join(' → ')}`)).toContain('9.6 Sep 2018 → TBC');
+    // Every finding on an action's row carries its theme and lead officer, for the filter.
+    expect(r.warnings.map((w) => w.scope?.theme ?? null)).toEqual(['Theme 2 – Medium Term Financial Plan', 'Theme 2 – Medium Term Financial Plan', 'Theme 6 – Productive and skilled workforce', 'Theme 9 – Improved service outcomes']);
+  });
+
+  it('the sample’s chase: one officer, one overdue action, a plain-text draft and its mailto: link', async () => {
+    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).check('2018-09-30');
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.chase).toHaveLength(1);
+    const entry = out.value.chase[0];
+    expect(entry).toMatchObject({ officer: 'Director of HR and OD', email: null, lead: 'director of hr and od', themes: ['Theme 6 – Productive and skilled workforce'], actions: 1, counts: [{ reason: 'overdue', words: 'overdue', count: 1 }] });
+    expect(entry?.draft.subject).toBe('Improvement plan update needed: 1 action as of 30/09/2018');
+    expect(entry?.draft.body).toContain('- 6.4 Produce a Workforce Planning and Development Strategy (due 31/08/2018, 30 days overdue). Status: On track.');
+    expect(entry?.draft.mailto).toBe(`mailto:?subject=${encodeURIComponent(entry?.draft.subject ?? '')}&body=${encodeURIComponent((entry?.draft.body ?? '').replace(/\n/g, '\r\n'))}`);
+  });
+
+  it('with June 2018 recorded: the previous period’s counts, and what changed since by kind', async () => {
+    const june = new MemoryWorkbookPort(sampleBook(cipJune2018()));
+    const juneRun = prepareRun(await june.readWorkbook(), { today: dayFromIso('2018-06-30') ?? 0 });
+    if (!juneRun.ok) throw new Error(juneRun.message);
+    const recorded = recordPeriod(juneRun, 'June 2018', '2018-07-02T09:00:00');
+    if ('problem' in recorded) throw new Error(recorded.problem);
+    const port = new MemoryWorkbookPort(sampleBook());
+    await port.writeHiddenSheet(recorded.sheet, recorded.rows);
+    const out = await new PanelController(port, today).check('2018-09-30');
+    if (!out.ok) throw new Error(out.message);
+    const r = out.value;
+    expect(r.previous).toEqual({ label: 'June 2018', counts: { Completed: 17, 'On track': 41, 'Some slippage': 1, 'Major slippage': 0, 'Not started': 2 }, total: 61 });
+    expect(r.changes.since).toBe('June 2018');
+    expect([r.changes.status.length, r.changes.added.length, r.changes.removed.length]).toEqual([23, 1, 0]);
+    expect(r.changes.status[0]).toEqual({ ref: '1.2', action: expect.stringContaining('partnership symposium'), cell: 'H7', scope: { theme: 'Theme 1 – City leadership', lead: 'head of policy and partnerships' }, from: 'On track', to: 'Completed' });
+    // The two actions numbered 2.4 are told apart by their text, each with its own cell.
+    expect(r.changes.status.filter((x) => x.ref === '2.4').map((x) => x.cell)).toEqual(['H16', 'H17']);
+    // Commentary unchanged since June now puts more officers on the chase.
+    expect(r.chase.find((e) => e.officer === 'Director of HR and OD')?.counts).toEqual([
+      { reason: 'overdue', words: 'overdue', count: 1 },
+      { reason: 'commentary-unchanged', words: 'commentary unchanged', count: 6 },
+    ]);
+    expect(r.chase.find((e) => e.officer === 'Director of HR and OD')?.draft.body).toContain('Commentary unchanged since June 2018');
   });
 });

@@ -4,9 +4,15 @@
 import './jsdom-fluent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PanelResult, SettingsView } from '../../src/ui/panel-controller';
+import type { ListedRow } from '../../src/ui/panel-result';
 import { mountPanel, type PanelActions, type PanelHandle } from '../../src/ui/panel-view';
 import { defaultPalette } from '../../shared/rag/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
+
+/** A list row, in theme 1 and led by Jo Bloggs unless said otherwise. */
+function row(over: Partial<ListedRow> & Pick<ListedRow, 'ref' | 'cell'>): ListedRow {
+  return { action: '', due: '', days: 0, status: 'On track', commentary: '', milestoneOf: null, scope: { theme: 'Theme 1', lead: 'jo bloggs' }, ...over };
+}
 
 function result(over: Partial<PanelResult> = {}): PanelResult {
   return {
@@ -19,14 +25,22 @@ function result(over: Partial<PanelResult> = {}): PanelResult {
     ],
     total: 2,
     errors: [],
-    warnings: [{ cell: 'H5', sheet: 'Plan', message: 'Action 1.2 is reported “On track” but was due 31/08/2018.', rule: 'overdue-reported-on-track' }],
-    overdue: [{ ref: '1.2', action: 'Write the plan', due: '31/08/2018', days: 30, cell: 'H5' }],
+    warnings: [{ cell: 'H5', sheet: 'Plan', message: 'Action 1.2 is reported “On track” but was due 31/08/2018.', rule: 'overdue-reported-on-track', scope: { theme: 'Theme 1', lead: 'jo bloggs' } }],
+    overdue: [row({ ref: '1.2', action: 'Write the plan', due: '31/08/2018', days: 30, cell: 'H5' })],
     dueSoon: [],
     notes: [],
     dueSoonDays: 21,
     currentLabel: 'Actions',
     previous: null,
     palette: defaultPalette,
+    slipped: [],
+    notStarted: [],
+    themes: [],
+    changes: { since: null, status: [], added: [], removed: [], reprofiled: [] },
+    byLead: [],
+    milestones: [],
+    chase: [],
+    filters: { themes: [], leads: [] },
     ...over,
   };
 }
@@ -261,7 +275,7 @@ describe('mountPanel', () => {
   it('shows cell text as text, never as HTML', async () => {
     const payload = '<img src=x onerror=alert(1)>';
     const { actions } = fake({
-      check: async () => ({ ok: true, value: result({ overdue: [{ ref: payload, action: payload, due: payload, days: 1, cell: 'H5' }], notes: [payload] }) }),
+      check: async () => ({ ok: true, value: result({ overdue: [row({ ref: payload, action: payload, due: payload, days: 1, cell: 'H5', commentary: payload, status: payload })], notes: [payload] }) }),
     });
     mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
     buttonNamed('Check plan').click();
