@@ -4,6 +4,9 @@ import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPo
 import { WriteRefused } from '../../shared/workbook/write-refusal';
 import { readExcelWorkbook } from './read-workbook';
 import { writeExcelEditPlan } from './write-edit-plan';
+import { holdsFormula, writeExcelCellValues } from './write-cell-values';
+import type { CellEdit } from '../../shared/merge/cell-edits';
+import { cellAddress } from '../../shared/grid/a1';
 
 function supports(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
@@ -73,11 +76,55 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Sheets the last read found protected. */
   private protectedSheets = new Set<string>();
+  /** Each sheet's used range as the last read found it: its last row and column. */
+  private extents = new Map<string, { bottom: number; right: number }>();
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
     const book = await Excel.run((context) => readExcelWorkbook(context, this.options.responseBudget));
     this.protectedSheets = new Set(book.sheets.filter((s) => s.protected).map((s) => s.name));
+    this.extents = new Map(book.sheets.map(({ name, grid: g }) => [name, { bottom: g.top + g.values.length - 1, right: g.left + Math.max(0, widestRow(g.values)) - 1 }]));
     return book;
+  }
+
+  /**
+   * The merge's two syncs (see writeExcelCellValues): a protected sheet, or a target that has
+   * become a formula, is refused after the first, before anything is written.
+   */
+  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    const usedBottom = this.extents.get(sheet)?.bottom;
+    await Excel.run((context) => writeExcelCellValues(context, sheet, edits, { functions: supports('1.2'), ...(usedBottom !== undefined ? { usedBottom } : {}) }));
+    return { cells: edits.length };
+  }
+
+  /** The sheet's formula cells, in one sync after a read: its used range's formulas beside its values (a constant's formula is its value). */
+  async formulaCells(sheetName: string): Promise<ReadonlySet<string>> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      // Without a read to size it, one sync to learn the used range first.
+      let extent = this.extents.get(sheetName);
+      if (!extent) {
+        const used = sheet.getUsedRange(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        extent = { bottom: used.rowIndex + used.rowCount, right: used.columnIndex + used.columnCount };
+      }
+      const { bottom: rows, right: cols } = extent;
+      const out = new Set<string>();
+      if (rows <= 0 || cols <= 0) return out;
+      // About 96 bytes a cell (a value and a formula): one sync for any usual sheet, a huge one in row blocks under Excel on the web's 5 MB responses.
+      const perSync = Math.max(1, Math.floor(3_000_000 / 96 / cols));
+      for (let at = 0; at < rows; at += perSync) {
+        const range = sheet.getRangeByIndexes(at, 0, Math.min(perSync, rows - at), cols);
+        range.load('formulas,values');
+        await context.sync();
+        range.formulas.forEach((row, r) =>
+          row.forEach((f, c) => {
+            if (holdsFormula(f, range.values[r]?.[c])) out.add(cellAddress(at + r + 1, c + 1));
+          }),
+        );
+      }
+      return out;
+    });
   }
 
   async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {

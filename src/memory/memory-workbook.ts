@@ -2,7 +2,8 @@ import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import { fillColour, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { datePrecisionOf } from '../../shared/grid/number-format';
-import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import type { CellEdit } from '../../shared/merge/cell-edits';
+import { dateFormatFor, formulaCellRefused, hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { WriteRefused } from '../../shared/workbook/write-refusal';
 
 export interface MemoryCell {
@@ -184,6 +185,29 @@ export class MemoryWorkbookPort implements WorkbookPort {
     if (existing) this.book.sheets = this.book.sheets.filter((s) => s !== existing);
     const sheet = this.book.addSheet(name, rows);
     sheet.visibility = 'hidden';
+  }
+
+  async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
+    return new Set([...(this.book.sheet(sheet)?.cells ?? [])].filter(([, c]) => c.formula !== undefined).map(([addr]) => addr));
+  }
+
+  /** Only the target cells' values change: text as text, a date in the cell's or its column's date format, a blank keeping its format. */
+  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new WriteRefused({ code: 'sheet-gone', sheet });
+    if (s.protected) throw new WriteRefused({ code: 'sheet-protected', sheet });
+    const at = edits.map((e) => ({ e, addr: cellAddress(e.row, e.col) }));
+    const formula = at.find(({ addr }) => s.cells.get(addr)?.formula !== undefined);
+    if (formula) throw formulaCellRefused(sheet, formula.addr);
+    const columnFormats = (col: number) => [...s.cells].filter(([addr]) => parseRangeAddress(addr)?.left === col).map(([, c]) => c.numberFormat);
+    for (const { e, addr } of at) {
+      const old: MemoryCell = { ...(s.cells.get(addr) ?? { value: null }) };
+      delete old.date;
+      const v = e.value;
+      if (v.kind === 'date') s.cells.set(addr, { ...old, value: v.serial, date: true, numberFormat: dateFormatFor(old.numberFormat, columnFormats(e.col)) });
+      else s.cells.set(addr, { ...old, value: v.kind === 'text' ? v.text : null });
+    }
+    return { cells: edits.length };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -3,7 +3,9 @@ import type { CellStyle } from '../../shared/summary/summary-sheet';
 import { serialFromDay } from '../../shared/dates/day';
 import { datePrecisionOf } from '../../shared/grid/number-format';
 import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
-import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
+import { cellAddress } from '../../shared/grid/a1';
+import type { CellEdit } from '../../shared/merge/cell-edits';
+import { dateFormatFor, formulaCellRefused, hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { WriteRefused } from '../../shared/workbook/write-refusal';
 
 /** Formula errors as getValues gives them. */
@@ -114,6 +116,51 @@ function gridOf(sheet: Sheet, name: string, offsetOf: (d: Date) => number): Grid
   // SpreadsheetApp can only say row by row which rows are hidden: what it can say at once is that a filter is on.
   if (sheet.getFilter()) grid.hiddenRowsUnknown = 'filter-on';
   return grid;
+}
+
+/** A cell to write: its place and what goes in it, as setValues takes it. */
+interface Placed {
+  row: number;
+  col: number;
+  value: string | number;
+}
+
+/** A rectangle of cells written with one setValues. */
+interface Block {
+  top: number;
+  left: number;
+  values: (string | number)[][];
+}
+
+/**
+ * The cells as rectangles to write at once: runs of consecutive rows in a column, then runs of the
+ * same rows side by side in neighbouring columns joined. Exact: a block holds only cells to write.
+ */
+export function blocksOf(cells: readonly Placed[]): Block[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: Placed[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.col === c.col && last.row + 1 === c.row) run.push(c);
+    else runs.push([c]);
+  }
+  const blocks: Block[] = [];
+  const open = new Map<string, { block: Block; right: number }>();
+  for (const run of runs) {
+    const first = run[0] as Placed;
+    const key = `${first.row}:${run.length}`;
+    const same = open.get(key);
+    if (same && same.right + 1 === first.col) {
+      run.forEach((c, i) => (same.block.values[i] as (string | number)[]).push(c.value));
+      same.right = first.col;
+      continue;
+    }
+    const block = { top: first.row, left: first.col, values: run.map((c) => [c.value]) };
+    blocks.push(block);
+    open.set(key, { block, right: first.col });
+  }
+  return blocks;
 }
 
 function isLocked(sheet: Sheet): boolean {
@@ -250,6 +297,76 @@ export class SheetsAdapter {
     });
   }
 
+  /** The sheet's formula cells: one getFormulas of its data range. */
+  formulaCells(sheetName: string): string[] {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) return [];
+    const out: string[] = [];
+    sheet
+      .getDataRange()
+      .getFormulas()
+      .forEach((row, r) => row.forEach((f, c) => f && out.push(cellAddress(r + 1, c + 1))));
+    return out;
+  }
+
+  /**
+   * Only the target cells are written, under the document lock, with every read before the first
+   * write: the formulas and number formats of the columns written, in one rectangle. Text goes in
+   * with an apostrophe (in a plain-text cell, as it is); a date as its serial in the cell's date
+   * format, else its column's; a blank cell is cleared, keeping its format. Calls: a fixed number
+   * for the checks, the read, one RangeList per date format to set, one for the blanks, one per
+   * value repeated in cells apart (statuses), and one setValues per rectangle of cells side by side.
+   */
+  setCellValues(sheetName: string, edits: readonly CellEdit[]): { cells: number } {
+    return this.withLock(() => {
+      const sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
+      if (isLocked(sheet)) throw new WriteRefused({ code: 'sheet-protected', sheet: sheetName });
+      if (edits.length === 0) return { cells: 0 };
+      const left = Math.min(...edits.map((e) => e.col));
+      const width = Math.max(...edits.map((e) => e.col)) - left + 1;
+      const height = Math.max(sheet.getLastRow(), ...edits.map((e) => e.row));
+      const read = sheet.getRange(1, left, height, width);
+      const formulas = read.getFormulas();
+      const formats = read.getNumberFormats();
+      const at = (e: CellEdit) => ({ formula: formulas[e.row - 1]?.[e.col - left] ?? '', format: formats[e.row - 1]?.[e.col - left] ?? '' });
+      const formula = edits.find((e) => at(e).formula !== '');
+      if (formula) throw formulaCellRefused(sheetName, cellAddress(formula.row, formula.col));
+
+      const toFormat = new Map<string, string[]>();
+      const blanks: string[] = [];
+      const cells: Placed[] = [];
+      for (const e of edits) {
+        const { format } = at(e);
+        const v = e.value;
+        if (v.kind === 'blank') blanks.push(cellAddress(e.row, e.col));
+        else if (v.kind === 'text') cells.push({ row: e.row, col: e.col, value: format === '@' ? v.text : (literalForSheets(v.text) as string) });
+        else {
+          const wanted = dateFormatFor(format, formats.map((r) => r[e.col - left]));
+          if (wanted !== format) toFormat.set(wanted, [...(toFormat.get(wanted) ?? []), cellAddress(e.row, e.col)]);
+          cells.push({ row: e.row, col: e.col, value: v.serial });
+        }
+      }
+      // Formats first: a serial in a date-formatted cell is that date.
+      for (const [format, list] of toFormat) sheet.getRangeList(list).setNumberFormat(format);
+      if (blanks.length > 0) sheet.getRangeList(blanks).clearContent();
+      // A cell on its own whose value other cells apart from it share goes in with them, in one RangeList.
+      const alone = new Map<string | number, Block[]>();
+      for (const b of blocksOf(cells)) {
+        const single = b.values.length === 1 && b.values[0]?.length === 1;
+        const key = single ? (b.values[0]?.[0] as string | number) : null;
+        if (key === null) sheet.getRange(b.top, b.left, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
+        else alone.set(key, [...(alone.get(key) ?? []), b]);
+      }
+      for (const [value, list] of alone) {
+        const [only] = list;
+        if (list.length === 1 && only) sheet.getRange(only.top, only.left).setValue(value);
+        else sheet.getRangeList(list.map((b) => cellAddress(b.top, b.left))).setValue(value);
+      }
+      return { cells: edits.length };
+    });
+  }
+
   selectCell(sheetName: string, cell: string): void {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
@@ -272,5 +389,11 @@ export class SheetsWorkbookPort implements WorkbookPort {
   }
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.adapter.selectCell(sheet, cell);
+  }
+  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    return this.adapter.setCellValues(sheet, edits);
+  }
+  async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
+    return new Set(this.adapter.formulaCells(sheet));
   }
 }

@@ -16,6 +16,16 @@ import { cipSept2018 } from '../fixtures/cip-sept-2018';
 import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { historyMarker, historySheetName } from '../../shared/history/history-sheet';
 import { recordPeriod } from '../../shared/history/record-period';
+import { fixedClock } from '../../shared/app/clock';
+import { mergeReplyFiles, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
+import { parseCellAddress } from '../../shared/grid/a1';
+import { updateRequests } from '../../shared/requests/update-request';
+import { auditMarker, auditSheetName, readAuditSheet } from '../../shared/audit/audit-trail';
+import { firstCell } from '../../shared/workbook/workbook';
+import { refusalOf } from '../../shared/workbook/write-refusal';
+import { formWorkbook } from '../../src/xlsx/new-workbook/form-workbook';
+import { portableCodec } from '../../src/xlsx/zip/codec';
+import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 
 /** A typed value, a date cell, or a formula whose result is an error (#REF!, #N/A…). */
 /** `format`: the date cell's number format, when not a whole-date one ("mmm-yy" for a month typed as a date). */
@@ -24,6 +34,8 @@ export interface SheetSetup {
   name: string;
   rows: SetupCell[][];
   merges?: string[];
+  /** Protected against edits. */
+  protected?: boolean;
 }
 
 export interface SheetDump {
@@ -65,6 +77,8 @@ export interface AdapterUnderTest {
   dump(): Promise<SheetDump[]>;
   /** The selected sheet and cell, where the host has a selection. */
   selection?: () => { sheet: string; cell: string } | null;
+  /** A cell's number format as the host holds it. */
+  numberFormat(sheet: string, cell: string): Promise<string | null>;
 }
 
 /** What a workbook may have besides its sheets. */
@@ -131,6 +145,52 @@ function userCellsUnchanged(before: SheetDump[], after: SheetDump[]): void {
     expect(a?.values, `values of ${b.name}`).toEqual(b.values);
     expect(a?.formulas).toEqual(b.formulas);
   }
+}
+
+/** The sample's lead officer whose request covers 3.4 (plan row 24) and 6.4 (row 49), on reply rows 4 and 8. */
+const officer = 'Director of HR and OD';
+const mergeClock = fixedClock(asOf, '2018-10-05T10:00:00');
+
+/** A cell of a snapshot's sheet set as an officer types it (a date as its serial in a date cell). */
+function typeInto(sheet: WorkbookSnapshotSheet, addr: string, value: CellValue, date = false): void {
+  const at = parseCellAddress(addr);
+  if (!at) throw new Error(addr);
+  const g = sheet.grid;
+  const r = at.row - g.top;
+  const c = at.col - g.left;
+  while (g.values.length <= r) g.values.push([]);
+  (g.values[r] as CellValue[])[c] = value;
+  ((g.dates ??= [])[r] ??= [])[c] = date;
+}
+type WorkbookSnapshotSheet = Awaited<ReturnType<WorkbookPort['readWorkbook']>>['sheets'][number];
+
+/**
+ * The officer's request as the .xlsx layer writes it, read back with the .xlsx reader as the task
+ * pane and sidebar read a picked file (the portable codec, no Node), then answered: 3.4's status,
+ * revised date and commentary (text that looks like a formula), and 6.4's status.
+ */
+export async function sampleReply(port: WorkbookPort): Promise<ReplyWorkbook> {
+  const request = updateRequests(await prepared(port)).find((r) => r.officer === officer);
+  if (!request) throw new Error(`no request for ${officer}`);
+  const workbook = await XlsxWorkbookPort.open(formWorkbook(request.form, portableCodec), { codec: portableCodec }).readWorkbook();
+  const sheet = workbook.sheets[0] as WorkbookSnapshotSheet;
+  typeInto(sheet, 'E4', 'Some slippage');
+  typeInto(sheet, 'D4', 43496, true);
+  typeInto(sheet, 'F4', '=cmd|calc');
+  typeInto(sheet, 'E8', 'Completed');
+  return { name: request.file, workbook };
+}
+
+/** Cells whose value differs between two dumps of a sheet, sorted. */
+function changedCells(before: SheetDump | undefined, after: SheetDump | undefined): string[] {
+  const b = before?.values ?? {};
+  const a = after?.values ?? {};
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => b[k] !== a[k]).sort();
+}
+
+function asMergePort(port: WorkbookPort): MergePort {
+  if (!port.setCellValues) throw new Error('this adapter does not write cell values');
+  return port as MergePort;
 }
 
 export function adapterContract(name: string, make: AdapterFactory): void {
@@ -341,6 +401,131 @@ export function adapterContract(name: string, make: AdapterFactory): void {
       expect(run.history.map((p) => [p.label, p.records.length])).toEqual(labels.map((l) => [l, 500]));
       expect(run.notes).toEqual([]);
       expect((await adapter.dump()).find((x) => x.name === historySheetName)?.visibility).toMatch(/^(hidden|Hidden)$/);
+    });
+
+
+    describe('merging a reply', () => {
+      it('writes exactly the three fields’ cells and the audit sheet, text as text, a date in its column’s format', async () => {
+        const adapter = await make(sampleSetup());
+        const before = await adapter.dump();
+        const reply = await sampleReply(adapter.port);
+        const out = await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf });
+        if (!out.ok) throw new Error(out.problem.code);
+        expect(out.value.written).toBe(true);
+        expect(out.value.result.changes.map((c) => [c.planCell, c.field, c.new])).toEqual([
+          ['H24', 'status', 'Some slippage'],
+          ['G24', 'revised date', '31/01/2019'],
+          ['I24', 'commentary', '=cmd|calc'],
+          ['H49', 'status', 'Completed'],
+        ]);
+
+        const after = await adapter.dump();
+        expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), auditSheetName]);
+        expect(changedCells(before[0], after[0])).toEqual(['G24', 'H24', 'H49', 'I24']);
+        expect(after[0]?.formulas).toEqual(before[0]?.formulas);
+        expect(after[0]?.fills).toEqual(before[0]?.fills);
+        expect(after[1]).toEqual(before[1]);
+        expect(after[2]?.visibility).toMatch(/^hidden$/i);
+
+        // Read back as the engine reads it: text, not a formula; the date a date.
+        const read = await adapter.port.readWorkbook();
+        const plan = read.sheets[0]?.grid;
+        expect([plan?.values[23]?.[7], plan?.values[23]?.[8], plan?.values[48]?.[7]]).toEqual(['Some slippage', '=cmd|calc', 'Completed']);
+        const run = await prepared(adapter.port);
+        const a34 = run.checked.plan.actions.find((a) => a.row === 24);
+        expect(a34?.revised).toMatchObject({ kind: 'date', precision: 'day', due: dayFromIso('2019-01-31') });
+        // G24 was empty: it takes the date format the column's dates have (G14, 2.2's revised date, is one).
+        const columnFormat = await adapter.numberFormat('CIP Monitoring', 'G14');
+        expect(columnFormat).not.toBeNull();
+        expect(await adapter.numberFormat('CIP Monitoring', 'G24')).toBe(columnFormat);
+
+        const audit = readAuditSheet(read.sheets.find((s) => firstCell(s) === auditMarker)?.grid ?? null);
+        expect(audit.map((e) => [e.ref, e.field, e.old, e.new, e.when, e.source])).toEqual([
+          ['3.4', 'status', 'On track', 'Some slippage', '2018-10-05T10:00:00', `merge of reply '${reply.name}'`],
+          ['3.4', 'revised date', '', '31/01/2019', '2018-10-05T10:00:00', `merge of reply '${reply.name}'`],
+          ['3.4', 'commentary', 'Post approved by Personnel Committee in September 2018; recruitment is under way with interviews planned for November.', '=cmd|calc', '2018-10-05T10:00:00', `merge of reply '${reply.name}'`],
+          ['6.4', 'status', 'On track', 'Completed', '2018-10-05T10:00:00', `merge of reply '${reply.name}'`],
+        ]);
+      });
+
+      it('changes nothing when the same reply is merged again', async () => {
+        const adapter = await make(sampleSetup());
+        const reply = await sampleReply(adapter.port);
+        await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf });
+        const once = await adapter.dump();
+        const again = await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf });
+        expect(again.ok && [again.value.written, again.value.result.changes.length, again.value.result.conflicts.length, again.value.result.refused.length]).toEqual([false, 0, 0, 0]);
+        expect(await adapter.dump()).toEqual(once);
+      });
+
+      it('lists a plan cell changed since the request as a conflict and keeps it', async () => {
+        const adapter = await make(sampleSetup());
+        const reply = await sampleReply(adapter.port);
+        await asMergePort(adapter.port).setCellValues('CIP Monitoring', [{ row: 24, col: 8, value: { kind: 'text', text: 'Completed' } }]);
+        const out = await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf });
+        if (!out.ok) throw new Error(out.problem.code);
+        expect(out.value.result.conflicts.map((c) => [c.cell, c.planCell, c.asSent, c.plan, c.reply])).toEqual([['E4', 'H24', 'On track', 'Completed', 'Some slippage']]);
+        expect(out.value.result.changes.map((c) => c.planCell)).toEqual(['G24', 'I24', 'H49']);
+        const plan = (await adapter.port.readWorkbook()).sheets[0]?.grid;
+        expect([plan?.values[23]?.[7], plan?.values[48]?.[7]]).toEqual(['Completed', 'Completed']);
+      });
+
+      it('refuses a protected plan sheet before writing anything', async () => {
+        const [plan, ...rest] = sampleSetup();
+        const adapter = await make([{ ...(plan as SheetSetup), protected: true }, ...rest]);
+        const reply = await sampleReply(adapter.port);
+        const before = await adapter.dump();
+        const refused = await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf }).then(
+          () => null,
+          (e: unknown) => refusalOf(e),
+        );
+        expect(refused).toEqual({ code: 'sheet-protected', sheet: 'CIP Monitoring' });
+        expect(await adapter.dump()).toEqual(before);
+        // The port refuses it too, whatever its caller checked.
+        const direct = await asMergePort(adapter.port)
+          .setCellValues('CIP Monitoring', [{ row: 24, col: 8, value: { kind: 'text', text: 'Completed' } }])
+          .then(
+            () => null,
+            (e: unknown) => refusalOf(e),
+          );
+        expect(direct).toEqual({ code: 'sheet-protected', sheet: 'CIP Monitoring' });
+        expect(await adapter.dump()).toEqual(before);
+      });
+
+      it('refuses a user’s sheet with the audit sheet’s name before writing anything', async () => {
+        const adapter = await make([...sampleSetup(), { name: auditSheetName, rows: [['My own audit notes']] }]);
+        const reply = await sampleReply(adapter.port);
+        const before = await adapter.dump();
+        const refused = await mergeReplyFiles(asMergePort(adapter.port), mergeClock, [reply], { asOf }).then(
+          () => null,
+          (e: unknown) => refusalOf(e),
+        );
+        expect(refused).toEqual({ code: 'sheet-not-ours', sheet: auditSheetName });
+        expect(await adapter.dump()).toEqual(before);
+      });
+
+      it('writes a date into a cell with no date format in its column’s, and empties a date cell keeping its format', async () => {
+        const adapter = await make(sampleSetup());
+        const port = asMergePort(adapter.port);
+        const format = await adapter.numberFormat('CIP Monitoring', 'G14');
+        await port.setCellValues('CIP Monitoring', [
+          { row: 25, col: 7, value: { kind: 'date', serial: 43496 } },
+          { row: 14, col: 7, value: { kind: 'blank' } },
+        ]);
+        expect(await adapter.numberFormat('CIP Monitoring', 'G25')).toBe(format);
+        expect(await adapter.numberFormat('CIP Monitoring', 'G14')).toBe(format);
+        const g = (await adapter.port.readWorkbook()).sheets[0]?.grid;
+        expect([g?.values[24]?.[6], g?.dates?.[24]?.[6], g?.values[13]?.[6] ?? null]).toEqual([43496, true, null]);
+      });
+
+      it('refuses to write over a formula, writing nothing', async () => {
+        const adapter = await make([{ name: 'Plan', rows: [header, ['1.1', 'Do it', 'CEO', '31/12/2018', null, { formula: '=Z1/0', error: '#DIV/0!' }, 'fine']] }]);
+        const port = asMergePort(adapter.port);
+        expect([...(await port.formulaCells?.('Plan') ?? [])]).toEqual(['F2']);
+        const before = await adapter.dump();
+        await expect(port.setCellValues('Plan', [{ row: 2, col: 7, value: { kind: 'text', text: 'x' } }, { row: 2, col: 6, value: { kind: 'text', text: 'On track' } }])).rejects.toThrow(/F2 .*formula/);
+        expect(await adapter.dump()).toEqual(before);
+      });
     });
 
     if (name !== '.xlsx package (CLI)') {

@@ -48,6 +48,7 @@ export const memoryFactory: HostileFactory = async (sheets) => {
   return {
     port: new MemoryWorkbookPort(book),
     selection: () => book.selection,
+    numberFormat: async (sheet, cell) => book.sheet(sheet)?.cells.get(cell)?.numberFormat ?? null,
     async dump(): Promise<SheetDump[]> {
       return book.sheets.map((s) => {
         const values: SheetDump['values'] = {};
@@ -127,7 +128,15 @@ export const xlsxFactory: HostileFactory = async (sheets, workbook = {}) => {
   }
   // ExcelJS writes the test's workbook; the CLI's port reads and edits its bytes; ExcelJS reads the result back.
   const port = XlsxWorkbookPort.open(new Uint8Array(await wb.xlsx.writeBuffer()));
-  return { port, dump: () => xlsxDump(port.toBytes()) };
+  return {
+    port,
+    dump: () => xlsxDump(port.toBytes()),
+    async numberFormat(sheet, cell) {
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.load(port.toBytes() as unknown as ArrayBuffer);
+      return copy.getWorksheet(sheet)?.getCell(cell).numFmt ?? null;
+    },
+  };
 };
 
 /** Office.js over the real Excel client: the caller loads the client once per file and passes it here. */
@@ -144,6 +153,7 @@ export function excelFactory(client: () => ExcelClient, hostOptions: FakeExcelHo
     return {
       port: new ExcelWorkbookPort(),
       dump: async () => dumpBook(book),
+      numberFormat: async (sheet, cell) => book.cellAt(sheet, cell).numberFormat,
       selection: () => {
         const sel = book.snapshot().selection;
         if (!sel) return null;
@@ -164,6 +174,7 @@ export function sheetsFactory(installed: string[]): HostileFactory {
     return {
       port: new SheetsWorkbookPort(),
       dump: async () => dumpSpreadsheet(fake),
+      numberFormat: async (sheet, cell) => fake.book.sheet(sheet).cell(cell)?.numberFormat ?? null,
       selection: () => {
         const active = fake.book.sheets.find((s) => s.sheetId === fake.book.activeSheetId);
         return active ? { sheet: active.name, cell: active.activeRange } : null;
