@@ -1,3 +1,4 @@
+import { spliceEdits } from '../xml/splice';
 import { setAttribute } from '../xml/attributes';
 import { attrSpan, intAt, localStart, prefixOf, scanXmlRaw, spells } from '../xml/scanner';
 import { cellRefAt } from '../read/cell-ref';
@@ -109,12 +110,5 @@ export function restyleCells(xml: string, targets: CellTargets, styles: StyleBoo
     },
   });
   if (edits.length === 0) return null;
-  const pieces: string[] = [];
-  let from = 0;
-  for (const e of edits) {
-    pieces.push(xml.slice(from, e.start), e.text);
-    from = e.end;
-  }
-  pieces.push(xml.slice(from));
-  return pieces.join('');
+  return spliceEdits(xml, edits);
 }

@@ -1,3 +1,4 @@
+import { spliceEdits } from '../xml/splice';
 import { cellAddress } from '../../../shared/grid/a1';
 import type { CellWrite } from '../../../shared/merge/cell-edits';
 import { cellRefAt } from '../read/cell-ref';
@@ -105,14 +106,7 @@ export function setCellValues(xml: string, writes: CellWrites, styleFor: StyleFo
       } else if (spells(d, l, nameEnd, 'sheetData')) inSheetData = false;
     },
   });
-  const pieces: string[] = [];
-  let from = 0;
-  for (const e of edits) {
-    pieces.push(doc.slice(from, e.start), e.text);
-    from = e.end;
-  }
-  pieces.push(doc.slice(from));
-  return pieces.join('');
+  return spliceEdits(doc, edits);
 }
 
 export interface SheetCellFacts {
