@@ -19,7 +19,9 @@
  *     300 px pane. So the settings' choices stay <select>.
  *   - <fluent-label> is not a <label>: it would not label anything. Labels stay <label>.
  * The rows of the results lists (each one selects a cell) stay native buttons: they are list rows of
- * text, not Fluent command buttons.
+ * text, not Fluent command buttons. The results' collapsible sections are native <details> and
+ * <summary> rather than <fluent-accordion>: the browser gives them keyboard use and their open state
+ * to screen readers, in both looks, with no code in the bundle.
  */
 import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/tokens';
 import { Button } from '@fluentui/web-components/button/class.js';

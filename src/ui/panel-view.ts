@@ -13,7 +13,7 @@ import { plainMessage, type Outcome, type PanelResult, type SettingsView } from 
 import { applyFormChanges } from './settings-form';
 import { asOfField } from './views/as-of-field';
 import { periodForm } from './views/period-form';
-import { resultsView } from './views/results-view';
+import { resultsView, type ResultsContext } from './views/results-view';
 import { settingsFormView, type SettingsFormView } from './views/settings-view';
 import { statusLine } from './views/status-line';
 
@@ -151,11 +151,14 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     });
   }
 
+  // Which sections are open and what the lists are narrowed to, kept from one run to the next.
+  const resultsContext: ResultsContext = { id, controls, goTo, say: (text) => line.set(text), open: new Map(), filter: { theme: null, lead: null } };
+
   function renderResult(r: PanelResult): void {
     // Show the date the run used; it stays the use case's choice until the user gives another.
     asOf.showUsed(r.asOf);
     results.replaceChildren();
-    append(results, ...resultsView({ id, goTo }, r));
+    append(results, ...resultsView(resultsContext, r));
     results.hidden = !settings.hidden;
     hasResults = true;
   }
@@ -182,9 +185,24 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     colours: () => applyTask({ colours: true, summary: false }, 'Writing colours…'),
     summary: () => applyTask({ colours: false, summary: true }, 'Writing the summary…'),
   };
-  checkButton.addEventListener('click', () => void perform.check());
-  coloursButton.addEventListener('click', () => void perform.colours());
-  summaryButton.addEventListener('click', () => void perform.summary());
+  /**
+   * Runs an action as its button does, then brings what it produced into view: the results heading,
+   * focused (the status line has read the headline out), or the alert when the work failed.
+   */
+  async function act(action: PanelAction): Promise<void> {
+    const ran = await perform[action]();
+    if (!ran) return;
+    const heading = results.hidden ? null : results.querySelector<HTMLElement>(`#${id}-results-h`);
+    if (heading && line.alert.childNodes.length === 0) {
+      reveal(heading);
+      heading.focus({ preventScroll: true });
+    } else if (line.alert.childNodes.length > 0) {
+      reveal(line.alert);
+    }
+  }
+  checkButton.addEventListener('click', () => void act('check'));
+  coloursButton.addEventListener('click', () => void act('colours'));
+  summaryButton.addEventListener('click', () => void act('summary'));
 
   function record(replace: boolean): void {
     const recordPeriod = controller.recordPeriod?.bind(controller);
@@ -301,15 +319,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   return {
     async run(action) {
       leaveSettings();
-      const ran = await perform[action]();
-      if (!ran) return;
-      const heading = results.hidden ? null : results.querySelector<HTMLElement>(`#${id}-results-h`);
-      if (heading && line.alert.childNodes.length === 0) {
-        reveal(heading);
-        heading.focus({ preventScroll: true });
-      } else if (line.alert.childNodes.length > 0) {
-        reveal(line.alert);
-      }
+      await act(action);
     },
     openPeriodForm() {
       leaveSettings();

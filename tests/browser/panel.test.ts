@@ -43,6 +43,33 @@ const panel = (page: Page) => page.locator('#panel');
 const button = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
 const statusText = (page: Page) => panel(page).getByRole('status');
 
+/** The status table: the first table of the results, in the "Actions by status" section. */
+const statusTable = (page: Page) => panel(page).locator('details[data-section="status"] table');
+const section = (page: Page, key: string) => panel(page).locator(`details[data-section="${key}"]`);
+
+/** Every section of the sample's results, in order, with its count (no period is recorded yet). */
+const sampleHeadings = [
+  'Actions by status (62)',
+  'Themes (10)',
+  'By lead officer (16)',
+  'Errors (0)',
+  'Warnings (4)',
+  'Overdue (1)',
+  'Due in the next 14 days (0)',
+  'Slipped actions (8)',
+  'Re-profiled timescales (8)',
+  'Not started (1)',
+  'Changes since the last period (0)',
+  'Chase lead officers (1)',
+];
+
+/** Opens every section of the results, as a user clicking each heading would. */
+async function openAll(page: Page): Promise<void> {
+  const closed = panel(page).locator('.pm-results details:not([open]) > summary');
+  for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();
+  await expect.poll(() => panel(page).locator('.pm-results details:not([open])').count()).toBe(0);
+}
+
 async function checkPlan(page: Page): Promise<void> {
   await button(page, 'Check plan').click();
   await expect.poll(() => panel(page).locator('.pm-headline').count()).toBe(1);
@@ -70,8 +97,8 @@ describe('the preview and the panel', () => {
     expect(headline).toContain('4 warnings');
     expect(await statusText(page).textContent()).toContain('62 actions');
 
-    const rows = await panel(page)
-      .locator('.pm-table tbody tr')
+    const rows = await statusTable(page)
+      .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     expect(rows).toEqual([
       ['Completed', '32'],
@@ -80,17 +107,148 @@ describe('the preview and the panel', () => {
       ['Major slippage', '0'],
       ['Not started', '1'],
     ]);
-    expect(await panel(page).locator('.pm-table tfoot').textContent()).toBe('Grand Total62');
+    expect(await statusTable(page).locator('tfoot').textContent()).toBe('Grand Total62');
     // The chip carries the palette colour and the status text.
     const chip = panel(page).locator('.pm-chip', { hasText: 'On track' });
     expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(defaultPalette.green.fill));
 
     const headings = await panel(page).locator('.pm-results h3').allTextContents();
-    expect(headings).toEqual(['Errors (0)', 'Warnings (4)', 'Overdue (1)', 'Due in the next 14 days (0)']);
+    expect(headings).toEqual(sampleHeadings);
     expect(await panel(page).locator('button.pm-warning').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-cell')))).toEqual(['A16', 'A17', 'H49', 'G72']);
     expect(await panel(page).locator('.pm-results li button', { hasText: 'Workforce Planning' }).first().textContent()).toContain('30 days overdue');
     await page.screenshot({ path: artifact('preview-after-check.png') });
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows the whole quarter in sections with the sample’s counts, each list row selecting its cell', async () => {
+    const { page, errors, close } = await open();
+    await checkPlan(page);
+    expect(await panel(page).locator('.pm-results h3').allTextContents()).toEqual(sampleHeadings);
+    // Open as they come: the status table and the lists to act on first; the rest by their heading.
+    const opened = await panel(page)
+      .locator('.pm-results details')
+      .evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).map((d) => (d as HTMLElement).dataset.section));
+    expect(opened).toEqual(['status', 'errors', 'warnings', 'overdue', 'due-soon']);
+    expect(await section(page, 'slipped').locator('button.pm-item').first().isVisible()).toBe(false);
+    await openAll(page);
+
+    // Themes with their RAG as a word in its colour.
+    const themes = section(page, 'themes').locator('tbody tr');
+    expect(await themes.count()).toBe(10);
+    const theme6 = themes.filter({ hasText: 'Theme 6 – Productive and skilled workforce' });
+    expect(await theme6.locator('.pm-chip').textContent()).toBe('Green');
+    expect(await theme6.locator('.pm-chip').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(defaultPalette.green.fill));
+    expect(await themes.filter({ hasText: 'Amber' }).count()).toBe(7);
+    expect(await section(page, 'leads').locator('tbody tr').count()).toBe(16);
+
+    // The one overdue action, 6.4, and the lists of the quarter.
+    const overdue = section(page, 'overdue').locator('button.pm-item');
+    expect(await overdue.locator('.pm-cell').allTextContents()).toEqual(['6.4']);
+    expect(await overdue.locator('.pm-meta').allTextContents()).toEqual(['Due 31/08/2018, 30 days overdue.', 'Status: On track.']);
+    expect(await section(page, 'slipped').locator('button.pm-item .pm-cell').allTextContents()).toEqual(['1.4', '2.4', '2.4', '3.1', '4.2', '5.12', '9.6', '10.1']);
+    const slipped = section(page, 'slipped').locator('button.pm-item').first();
+    expect(await slipped.locator('.pm-meta').first().textContent()).toBe('Original Sep 2018 → revised Dec 2018.');
+    expect(await slipped.locator('.pm-commentary').textContent()).toContain('Safer Stronger Board');
+    expect(await section(page, 'not-started').locator('button.pm-item .pm-cell').allTextContents()).toEqual(['1.5']);
+    expect(await section(page, 'changes').textContent()).toContain('No earlier period is recorded');
+    expect(await section(page, 'chase').locator('li.pm-chase h4').allTextContents()).toEqual(['Director of HR and OD']);
+    expect(await section(page, 'chase').locator('.pm-chase-counts').allTextContents()).toEqual(['1 overdue.']);
+
+    // A row selects its cell: the slipped action 1.4's status, then the not-started 1.5's.
+    await slipped.click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('H9');
+    await section(page, 'not-started').locator('button.pm-item').click();
+    await expect.poll(() => page.locator('#sheet td.sv-selected').getAttribute('data-cell')).toBe('H10');
+    expect(await statusText(page).textContent()).toBe("Selected H10 on 'CIP Monitoring' (action 1.5).");
+    await panelShot(page, 'panel-whole-quarter.png');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('the filter by theme and by lead officer narrows every list, and says so', async () => {
+    const { page, close } = await open();
+    await checkPlan(page);
+    const theme = panel(page).getByLabel('Theme', { exact: true });
+    const lead = panel(page).getByLabel('Lead officer', { exact: true });
+    expect(await theme.locator('option').count()).toBe(11); // All themes, then the ten
+    expect(await lead.locator('option').count()).toBe(17);
+
+    await theme.focus();
+    await theme.selectOption({ label: 'Theme 1 – City leadership' });
+    await expect.poll(() => panel(page).locator('.pm-results h3').allTextContents()).toEqual([
+      'Actions by status (62)',
+      'Themes (10)',
+      'By lead officer (16)',
+      'Errors (0)',
+      'Warnings (0 of 4)',
+      'Overdue (0 of 1)',
+      'Due in the next 14 days (0)',
+      'Slipped actions (1 of 8)',
+      'Re-profiled timescales (1 of 8)',
+      'Not started (1)',
+      'Changes since the last period (0)',
+      'Chase lead officers (0 of 1)',
+    ]);
+    expect(await statusText(page).textContent()).toBe('The lists show only the actions of Theme 1 – City leadership.');
+    expect(await section(page, 'overdue').locator('button.pm-item').count()).toBe(0);
+    // The focus stays on the select, for the next choice.
+    expect(await theme.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await theme.selectOption({ label: 'Theme 6 – Productive and skilled workforce' });
+    await expect.poll(() => section(page, 'overdue').locator('h3').textContent()).toBe('Overdue (1)');
+    expect(await section(page, 'overdue').locator('button.pm-item .pm-cell').allTextContents()).toEqual(['6.4']);
+    expect(await section(page, 'warnings').locator('h3').textContent()).toBe('Warnings (1 of 4)');
+    expect(await section(page, 'warnings').locator('button.pm-item').getAttribute('data-cell')).toBe('H49');
+
+    await lead.selectOption({ label: 'Director of Finance' });
+    await expect.poll(() => section(page, 'overdue').locator('h3').textContent()).toBe('Overdue (0 of 1)');
+    expect(await statusText(page).textContent()).toBe('The lists show only the actions of Theme 6 – Productive and skilled workforce led by Director of Finance.');
+    await theme.selectOption({ label: 'All themes' });
+    await expect.poll(() => section(page, 'slipped').locator('h3').textContent()).toBe('Slipped actions (1 of 8)');
+    await lead.selectOption({ label: 'All lead officers' });
+    await expect.poll(() => panel(page).locator('.pm-results h3').allTextContents()).toEqual(sampleHeadings);
+
+    // The filter stays for the next run.
+    await theme.selectOption({ label: 'Theme 9 – Improved service outcomes' });
+    await checkPlan(page);
+    await expect.poll(() => section(page, 'warnings').locator('h3').textContent()).toBe('Warnings (1 of 4)');
+    expect(await panel(page).getByLabel('Theme', { exact: true }).locator('option:checked').textContent()).toBe('Theme 9 – Improved service outcomes');
+    await close();
+  });
+
+  it('chase: Draft e-mail opens the mailto: link, or shows the draft where it cannot; Copy puts the draft on the clipboard', async () => {
+    const { page, close } = await open();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    // window.open recorded, not followed: no mail program in a test. The first call is refused, as some hosts do.
+    await page.evaluate(() => {
+      const w = window as unknown as { __opened: string[]; open: (url: string) => Window | null };
+      w.__opened = [];
+      w.open = (url: string) => (w.__opened.push(url), w.__opened.length === 1 ? null : window);
+    });
+    await checkPlan(page);
+    await section(page, 'chase').locator('summary').click();
+    const draft = panel(page).getByRole('button', { name: 'Draft e-mail to Director of HR and OD', exact: true });
+    await draft.click();
+    const box = panel(page).getByLabel('Text of the e-mail to Director of HR and OD');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    const text = await box.inputValue();
+    expect(text.split('\n').slice(0, 3)).toEqual(['Subject: Improvement plan update needed: 1 action as of 30/09/2018', '', 'Dear Director of HR and OD,']);
+    expect(text).toContain('- 6.4 Produce a Workforce Planning and Development Strategy (due 31/08/2018, 30 days overdue). Status: On track.');
+    expect(await box.getAttribute('readonly')).not.toBeNull();
+    expect(await statusText(page).textContent()).toContain('could not be opened from here');
+    await draft.click();
+    await expect.poll(() => statusText(page).textContent()).toContain('Opened a draft e-mail to Director of HR and OD');
+    const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+    expect(opened).toHaveLength(2);
+    const url = new URL(opened[1] ?? '');
+    expect(url.protocol).toBe('mailto:');
+    expect(url.searchParams.get('subject')).toBe('Improvement plan update needed: 1 action as of 30/09/2018');
+    expect(url.searchParams.get('body')).toBe(text.split('\n').slice(2).join('\r\n'));
+
+    await panel(page).getByRole('button', { name: 'Copy the e-mail to Director of HR and OD', exact: true }).click();
+    await expect.poll(() => statusText(page).textContent()).toBe('Copied the e-mail to Director of HR and OD: paste it into a new e-mail.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     await close();
   });
 
@@ -159,7 +317,7 @@ describe('the preview and the panel', () => {
     await expect.poll(() => statusText(page).textContent()).toContain("Saved in the workbook (hidden sheet 'Plan Monitor Settings')");
     expect(await statusText(page).textContent()).toMatch(/62 actions, [1-9]\d* errors/);
     expect(await settings.isHidden()).toBe(true);
-    const errorsHeading = await panel(page).locator('.pm-results h3').first().textContent();
+    const errorsHeading = await section(page, 'errors').locator('h3').textContent();
     expect(errorsHeading).toMatch(/^Errors \([1-9]\d*\)$/);
     expect(await panel(page).locator('button.pm-error').first().textContent()).toMatch(/^I\d+/);
     // The settings sheet is hidden, as in Excel: no new tab.
@@ -208,47 +366,57 @@ describe('the preview and the panel', () => {
     await button(page, 'Check plan').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check plan');
+    // The run brings its results into view and focuses their heading (out of the tab order), as the ribbon's commands do.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Results');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).tabIndex)).toBe(-1);
+    expect(await panel(page).locator('.pm-results h2').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(860);
 
     // Number the panel's focusable controls in document order.
-    const expected = await panel(page).evaluate((root) => {
-      const focusable = Array.from(root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')).filter(
-        (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-      );
-      const nameOf = (el: HTMLElement): string => {
-        const aria = el.getAttribute('aria-label');
-        if (aria) return aria;
-        const by = el.getAttribute('aria-labelledby');
-        if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-        const labels = (el as HTMLInputElement).labels;
-        if (labels && labels.length > 0) return Array.from(labels).map((l) => l.textContent ?? '').join(' ');
-        return el.textContent ?? '';
-      };
-      return focusable.map((el, i) => {
-        el.dataset.tabOrder = String(i);
-        return { tag: el.tagName.toLowerCase(), name: nameOf(el).trim() };
-      });
-    });
-    // As of and its calendar, four buttons, the period name and its button, four warnings and one overdue action.
-    expect(expected.length).toBe(13);
+    const expected = await numberStops(page);
+    // As of and its calendar, four buttons, the period name and its button; then the results: the
+    // headings of the three tables' sections, the two filters, and the lists' headings with the rows
+    // of those open (four warnings, one overdue action).
+    expect(expected.length).toBe(27);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
     expect(expected.slice(0, 8).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
+    expect(expected.slice(8).map((c) => `${c.tag} ${c.name}`)).toEqual([
+      'summary Actions by status (62)',
+      'summary Themes (10)',
+      'summary By lead officer (16)',
+      'select Theme',
+      'select Lead officer',
+      'summary Errors (0)',
+      'summary Warnings (4)',
+      ...['A16', 'A17', 'H49', 'G72'].map((cell) => expect.stringMatching(new RegExp(`^button ${cell} `))),
+      'summary Overdue (1)',
+      expect.stringMatching(/^button 6\.4 Produce a Workforce Planning/),
+      'summary Due in the next 14 days (0)',
+      'summary Slipped actions (8)',
+      'summary Re-profiled timescales (8)',
+      'summary Not started (1)',
+      'summary Changes since the last period (0)',
+      'summary Chase lead officers (1)',
+    ]);
+    await tabThrough(page, expected);
 
-    await panel(page).getByLabel('As of').focus();
-    const seen: number[] = [];
-    const rings: string[] = [];
-    for (let i = 0; i < expected.length * 4; i++) {
-      const at = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabOrder ?? 'outside');
-      if (at === 'outside') break;
-      if (seen[seen.length - 1] !== Number(at)) {
-        seen.push(Number(at));
-        // Reached by Tab, each stop shows a focus ring a sighted keyboard user can see.
-        rings.push(await page.evaluate(focusRing));
-      }
-      await page.keyboard.press('Tab');
+    // Every section opens from the keyboard, and everything in it is reached by Tab with a visible ring.
+    for (let i = 0; i < 12; i++) {
+      const closed = panel(page).locator('.pm-results details:not([open]) > summary').first();
+      if ((await closed.count()) === 0) break;
+      await closed.focus();
+      await page.keyboard.press('Enter');
     }
-    expect(seen).toEqual(expected.map((_, i) => i));
-    for (const [i, ring] of rings.entries()) expect(ring, `stop ${i} (${expected[i]?.name ?? '?'})`).toMatch(/^visible/);
+    expect(await panel(page).locator('.pm-results details:not([open])').count()).toBe(0);
+    const all = await numberStops(page);
+    // Eight slipped, eight re-profiled and one not-started action, and the chase's Draft e-mail and Copy.
+    expect(all.length).toBe(27 + 8 + 8 + 1 + 2);
+    expect(all.slice(-2).map((c) => c.name)).toEqual(['Draft e-mail to Director of HR and OD', 'Copy the e-mail to Director of HR and OD']);
+    await tabThrough(page, all);
+    // Space closes a section again.
+    await panel(page).locator('details[data-section="slipped"] > summary').focus();
+    await page.keyboard.press('Space');
+    expect(await section(page, 'slipped').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
     // The check itself sees a focus with no ring.
     await page.addStyleTag({ content: '#panel *:focus-visible { outline: none !important; box-shadow: none !important; }' });
     await button(page, 'Check plan').focus();
@@ -312,6 +480,12 @@ describe('the preview and the panel', () => {
         }
       };
       await checkPlan(page);
+      await schemes(() => null);
+      // Every section open, a chase draft showing: still no sideways scrolling, still readable.
+      await openAll(page);
+      await page.evaluate(() => (window.open = () => null));
+      await panel(page).getByRole('button', { name: 'Draft e-mail to Director of HR and OD', exact: true }).click();
+      await panel(page).getByLabel('Text of the e-mail to Director of HR and OD').waitFor();
       await schemes((scheme) => (scheme === 'dark' ? `panel-${look}-dark.png` : look === 'google' ? 'panel-google.png' : null));
       if (look === 'google') await page.screenshot({ path: artifact('preview-dark.png') });
 
@@ -379,11 +553,17 @@ describe('accessibility: axe-core finds nothing', () => {
   // and dark: as it opens, after Check plan, with an error showing, and with the settings open.
   for (const look of ['fluent', 'google'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      it(`the preview in the ${look} look, ${scheme}: on opening, after Check plan, with an error, with Settings open`, async () => {
+      it(`the preview in the ${look} look, ${scheme}: on opening, after Check plan, with every section open, with an error, with Settings open`, async () => {
         const { page, errors, close } = await open(`?look=${look}`, scheme);
         expect(await axeViolations(page), 'on opening').toEqual([]);
         await checkPlan(page);
         expect(await axeViolations(page), 'after Check plan').toEqual([]);
+        await openAll(page);
+        await page.evaluate(() => (window.open = () => null));
+        await panel(page).getByRole('button', { name: 'Draft e-mail to Director of HR and OD', exact: true }).click();
+        await panel(page).getByLabel('Text of the e-mail to Director of HR and OD').waitFor();
+        await panel(page).getByLabel('Theme', { exact: true }).selectOption({ label: 'Theme 6 – Productive and skilled workforce' });
+        expect(await axeViolations(page), 'with every section open, a draft showing and a filter chosen').toEqual([]);
         await panel(page).getByRole('button', { name: 'Record period', exact: true }).click();
         await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('Give the period a name');
         expect(await axeViolations(page), 'with an error').toEqual([]);
@@ -404,6 +584,58 @@ describe('accessibility: axe-core finds nothing', () => {
     await close();
   });
 });
+
+/**
+ * Numbers the panel's focusable controls in document order (data-tab-order), with their names:
+ * every control a keyboard user should reach, the sections' <summary> headings included.
+ */
+function numberStops(page: Page): Promise<{ tag: string; name: string }[]> {
+  return panel(page).evaluate((root) => {
+    // The content of a closed <details> keeps its boxes (Chromium hides it with content-visibility), but no Tab reaches it.
+    const inClosedSection = (el: HTMLElement): boolean => {
+      for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
+        if (!d.open && !d.querySelector(':scope > summary')?.contains(el)) return true;
+      }
+      return false;
+    };
+    const focusable = Array.from(root.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [tabindex]')).filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && !inClosedSection(el),
+    );
+    const nameOf = (el: HTMLElement): string => {
+      const aria = el.getAttribute('aria-label');
+      if (aria) return aria;
+      const by = el.getAttribute('aria-labelledby');
+      if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      const labels = (el as HTMLInputElement).labels;
+      if (labels && labels.length > 0) return Array.from(labels).map((l) => l.textContent ?? '').join(' ');
+      return el.textContent ?? '';
+    };
+    root.querySelectorAll<HTMLElement>('[data-tab-order]').forEach((el) => delete el.dataset.tabOrder);
+    return focusable.map((el, i) => {
+      el.dataset.tabOrder = String(i);
+      return { tag: el.tagName.toLowerCase(), name: nameOf(el).replace(/\s+/g, ' ').trim() };
+    });
+  });
+}
+
+/** Tabs from As of through every numbered stop, in order, each showing a visible focus ring. */
+async function tabThrough(page: Page, expected: { name: string }[]): Promise<void> {
+  await panel(page).getByLabel('As of').focus();
+  const seen: number[] = [];
+  const rings: string[] = [];
+  for (let i = 0; i < expected.length * 4; i++) {
+    const at = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabOrder ?? 'outside');
+    if (at === 'outside') break;
+    if (seen[seen.length - 1] !== Number(at)) {
+      seen.push(Number(at));
+      // Reached by Tab, each stop shows a focus ring a sighted keyboard user can see.
+      rings.push(await page.evaluate(focusRing));
+    }
+    await page.keyboard.press('Tab');
+  }
+  expect(seen).toEqual(expected.map((_, i) => i));
+  for (const [i, ring] of rings.entries()) expect(ring, `stop ${i} (${expected[i]?.name ?? '?'})`).toMatch(/^visible/);
+}
 
 /** The whole panel, however long: the viewport grows to fit it for the picture, then goes back. */
 async function panelShot(page: Page, name: string): Promise<void> {

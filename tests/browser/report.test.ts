@@ -105,8 +105,19 @@ describe('the panel compares with a recorded period', () => {
     await panel.getByLabel('As of').fill('2018-09-30');
     await panel.getByRole('button', { name: 'Check plan', exact: true }).click();
     const table = panel.locator('table.pm-table').first();
-    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Status', 'June 2018', 'Actions']);
-    expect((await table.locator('tfoot tr').innerText()).replace(/\s+/g, ' ').trim()).toBe('Grand Total 62 62');
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Status', 'June 2018', 'Actions', 'Change']);
+    expect((await table.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Completed 32 32 0', 'On track 21 21 0', 'Some slippage 8 8 0', 'Major slippage 0 0 0', 'Not started 1 1 0']);
+    expect((await table.locator('tfoot tr').innerText()).replace(/\s+/g, ' ').trim()).toBe('Grand Total 62 62 0');
+    // What changed since June: nothing, on the same sheet; and the commentary is June's word for word, so the chase asks for it.
+    const changes = panel.locator('details[data-section="changes"]');
+    expect(await changes.locator('h3').textContent()).toBe('Changes since June 2018 (0)');
+    await changes.locator('summary').click();
+    expect(await changes.textContent()).toContain('No status changed, and no action was added or removed, since June 2018.');
+    const chase = panel.locator('details[data-section="chase"]');
+    expect(await chase.locator('h3').textContent()).toMatch(/^Chase lead officers \([1-9]\d*\)$/);
+    await chase.locator('summary').click();
+    expect(await chase.locator('.pm-chase-counts').allTextContents()).toContainEqual(expect.stringContaining('commentary unchanged'));
+    expect(await axeViolations(page)).toEqual([]);
     // Recording the same name again asks first; keeping the old one changes nothing.
     await panel.getByLabel('Period name').fill('june 2018');
     await panel.getByRole('button', { name: 'Record period', exact: true }).click();

@@ -121,7 +121,7 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect(headline).toBe("'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
     expect(await statusText(page).textContent()).toContain('62 actions');
     const rows = await root
-      .locator('.pm-table tbody tr')
+      .locator('details[data-section="status"] table tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     expect(rows).toEqual([
       ['Completed', '32'],
@@ -130,8 +130,21 @@ describe('the Google Sheets sidebar over google.script.run', () => {
       ['Major slippage', '0'],
       ['Not started', '1'],
     ]);
-    expect(await root.locator('.pm-table tfoot').textContent()).toBe('Grand Total62');
-    expect(await root.locator('.pm-results h3').allTextContents()).toEqual(['Errors (0)', 'Warnings (4)', 'Overdue (1)', 'Due in the next 14 days (0)']);
+    expect(await root.locator('details[data-section="status"] table tfoot').textContent()).toBe('Grand Total62');
+    expect(await root.locator('.pm-results h3').allTextContents()).toEqual([
+      'Actions by status (62)',
+      'Themes (10)',
+      'By lead officer (16)',
+      'Errors (0)',
+      'Warnings (4)',
+      'Overdue (1)',
+      'Due in the next 14 days (0)',
+      'Slipped actions (8)',
+      'Re-profiled timescales (8)',
+      'Not started (1)',
+      'Changes since the last period (0)',
+      'Chase lead officers (1)',
+    ]);
     expect(await root.locator('button.pm-warning').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-cell')))).toEqual(['A16', 'A17', 'H49', 'G72']);
     expect(await calls(page)).toEqual([{ name: 'pmReadWorkbook', sent: [], outcome: 'ok', error: undefined, illegal: undefined }]);
     expect(await alertText(page).textContent()).toBe('');
@@ -285,7 +298,8 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect(await calls(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => app(page).locator('.pm-headline').count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check plan');
+    // The run brings the results into view and focuses their heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Results');
 
     await assertFits(page, 'after Check plan');
     expect(await unnamedControls(page)).toEqual([]);
@@ -304,7 +318,17 @@ describe('the Google Sheets sidebar over google.script.run', () => {
       await page.keyboard.press('Tab');
     }
     expect(stops.slice(0, 8)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
-    expect(stops.length).toBe(13);
+    // Then the results: the three tables' section headings, the two filters, the lists' headings
+    // with the rows of those open (four warnings, one overdue action).
+    expect(stops.slice(8, 13)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
+    expect(stops.at(-1)).toBe('Chase lead officers (1)');
+    expect(stops.length).toBe(27);
+    // Every section opened, every control in it is named too, and the sidebar still fits.
+    const closed = app(page).locator('.pm-results details:not([open]) > summary');
+    for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();
+    expect(await app(page).locator('.pm-results details:not([open])').count()).toBe(0);
+    await assertFits(page, 'with every section open');
+    expect(await unnamedControls(page)).toEqual([]);
     // The check itself sees a control without a name.
     await app(page).evaluate((el) => el.append(Object.assign(document.createElement('button'), { id: 'unnamed-probe' })));
     expect(await unnamedControls(page)).toEqual([expect.stringMatching(/^button: <button id="unnamed-probe"/)]);
@@ -430,8 +454,15 @@ async function assertFits(page: Page, when: string): Promise<void> {
  */
 async function unnamedControls(page: Page): Promise<string[]> {
   const count = await page.evaluate(() => {
-    const focusable = Array.from(document.querySelectorAll<HTMLElement>('#app button, #app input, #app select, #app textarea, #app a[href], #app [tabindex]')).filter(
-      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+    // The content of a closed <details> keeps its boxes (Chromium hides it with content-visibility), but is out of reach until opened.
+    const inClosedSection = (el: HTMLElement): boolean => {
+      for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
+        if (!d.open && !d.querySelector(':scope > summary')?.contains(el)) return true;
+      }
+      return false;
+    };
+    const focusable = Array.from(document.querySelectorAll<HTMLElement>('#app button, #app input, #app select, #app textarea, #app summary, #app a[href], #app [tabindex]')).filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && !inClosedSection(el),
     );
     focusable.forEach((el, i) => (el.dataset.nameCheck = String(i)));
     return focusable.length;

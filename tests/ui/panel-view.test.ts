@@ -155,7 +155,20 @@ describe('mountPanel', () => {
     await settle();
     expect(q('.pm-headline').textContent).toContain('2 actions');
     expect(statusText()).toContain('2 actions');
-    expect(Array.from(root.querySelectorAll('.pm-results h3')).map((h) => h.textContent)).toEqual(['Errors (0)', 'Warnings (1)', 'Overdue (1)', 'Due in the next 21 days (0)']);
+    expect(Array.from(root.querySelectorAll('.pm-results h3')).map((h) => h.textContent)).toEqual([
+      'Actions by status (2)',
+      'Themes (0)',
+      'By lead officer (0)',
+      'Errors (0)',
+      'Warnings (1)',
+      'Overdue (1)',
+      'Due in the next 21 days (0)',
+      'Slipped actions (0)',
+      'Re-profiled timescales (0)',
+      'Not started (0)',
+      'Changes since the last period (0)',
+      'Chase lead officers (0)',
+    ]);
     expect(q('.pm-table tfoot').textContent).toBe('Grand Total2');
     q<HTMLButtonElement>('button.pm-warning').click();
     await settle();
