@@ -1,5 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
+import type { CellEdit } from '../../shared/merge/cell-edits';
 import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** The slice of google.script.run the sidebar uses (typed here: the sidebar has no Apps Script types). */
@@ -41,5 +42,11 @@ export class ScriptRunPort implements WorkbookPort {
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('pmSelectCell', sheet, cell);
+  }
+  setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    return this.call('pmSetCellValues', sheet, edits);
+  }
+  async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
+    return new Set(await this.call<string[]>('pmFormulaCells', sheet));
   }
 }

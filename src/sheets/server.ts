@@ -4,6 +4,7 @@
  */
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
+import type { CellEdit } from '../../shared/merge/cell-edits';
 import { describeHostError } from '../../shared/app/host-errors';
 import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
 import { runRequest } from '../../shared/app/run-options';
@@ -142,5 +143,15 @@ export function pmSelectCell(sheet: string, cell: string): void {
   new SheetsAdapter().selectCell(sheet, cell);
 }
 
+/** A merged reply's values, written into the plan sheet (the sidebar reads the reply and merges it in the browser). */
+export function pmSetCellValues(sheet: string, edits: CellEdit[]): { cells: number } {
+  return new SheetsAdapter().setCellValues(sheet, edits);
+}
+
+/** The plan sheet's formula cells (A1), which a merge never overwrites: a list, since a Set does not cross google.script.run. */
+export function pmFormulaCells(sheet: string): string[] {
+  return new SheetsAdapter().formulaCells(sheet);
+}
+
 /** Every function Apps Script must see at the top level of Code.js. */
-export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell'] as const;
+export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells'] as const;
