@@ -5,6 +5,8 @@ import { prepareRun } from '../../shared/run/prepare-run';
 import { defaultPalette } from '../../shared/rag/palette';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-workbook';
 import { PanelController, plainMessage } from '../../src/ui/panel-controller';
+import { planGrid } from '../helpers/plan-grid';
+import { row } from '../helpers/rule-tester';
 import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { cipSept2018, isoToSerial, type SamplePlan } from '../fixtures/cip-sept-2018';
 
@@ -201,5 +203,32 @@ describe('PanelController: the whole quarter for the panel', () => {
       { reason: 'commentary-unchanged', words: 'commentary unchanged', count: 6 },
     ]);
     expect(r.chase.find((e) => e.officer === 'Director of HR and OD')?.draft.body).toContain('Commentary unchanged since June 2018');
+  });
+});
+
+describe('PanelController: milestones', () => {
+  it('lists an overdue milestone with the action it belongs to, and each action with milestones at the RAG they roll up to', async () => {
+    const grid = planGrid([
+      row({ ref: '2.4', action: 'Deliver the workforce strategy' }),
+      row({ ref: '2.4a', action: 'Consult staff', target: '31/08/2018' }),
+      row({ ref: '2.4b', action: 'Agree with unions', status: 'Completed', target: '31/07/2018' }),
+      row({ ref: '2.5', action: 'Review the libraries', lead: 'Head of Libraries', status: 'Some slippage', revised: '31/03/2019' }),
+      row({ ref: '2.5.1', action: 'Survey users', status: 'Major slippage', revised: '31/03/2019' }),
+    ]);
+    const book = new MemoryWorkbook();
+    book.addSheet('Plan', grid.values);
+    const out = await new PanelController(new MemoryWorkbookPort(book), today).check('2018-09-30');
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.overdue.map((a) => [a.ref, a.milestoneOf, a.cell, a.days])).toEqual([['2.4a', '2.4', 'F5', 30]]);
+    expect(out.value.milestones).toEqual([
+      { ref: '2.4', action: 'Deliver the workforce strategy', cell: 'F4', own: 'green', derived: 'amber', milestones: 2, overdue: 1, scope: { theme: 'Theme 2', lead: 'chief executive' } },
+      { ref: '2.5', action: 'Review the libraries', cell: 'F7', own: 'amber', derived: 'red', milestones: 1, overdue: 0, scope: { theme: 'Theme 2', lead: 'head of libraries' } },
+    ]);
+    // Milestones are the actions' detail: the counts, themes and lead officers count the three actions.
+    expect(out.value.total).toBe(2);
+    expect(out.value.byLead.map((l) => [l.label, l.total])).toEqual([
+      ['Chief Executive', 1],
+      ['Head of Libraries', 1],
+    ]);
   });
 });
