@@ -1,4 +1,4 @@
-import type { Day } from '../../shared/dates/day';
+import { isoFromDay, type Day } from '../../shared/dates/day';
 import { likelyHeaderCells, type HeaderCell } from '../../shared/header/detect-header';
 import { isToolSheet, type PreparedRun } from '../../shared/run/prepare-run';
 import { readRun } from '../../shared/run/read-run';
@@ -12,7 +12,7 @@ import { appliedMessage, describeProblem, recordedMessage, settingsSavedMessage 
 import { resultOf, type PanelResult } from './panel-result';
 import type { AppResult } from '../../shared/app/problems';
 import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
-import { applyPlan, checkPlan, recordPlanPeriod, saveSettings } from '../../shared/app/use-cases';
+import { applyPlan, buildCommitteeReport, checkPlan, recordPlanPeriod, saveSettings } from '../../shared/app/use-cases';
 
 export { resultOf, type PanelResult } from './panel-result';
 
@@ -31,6 +31,15 @@ export interface SettingsView {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The committee report for the panel: the page itself, its title and a file name to save it as. */
+export interface CommitteeReportFile {
+  result: PanelResult;
+  html: string;
+  title: string;
+  /** "committee-report-2018-09-30.html". */
+  fileName: string;
+}
 
 export { appliedMessage as applyMessage } from '../../shared/app/messages';
 
@@ -105,6 +114,22 @@ export class PanelController {
       return this.outcome(r, (v) => ({ result: resultOf(v.run, v), message: appliedMessage(v.plan, v.report) }));
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
+    }
+  }
+
+  /**
+   * The committee report, as the CLI's `report --html` makes it (buildCommitteeReport, on a fresh
+   * read): one self-contained HTML page to open and print, with the check's results for the panel.
+   */
+  async committeeReport(asOf: string | null = null): Promise<Outcome<CommitteeReportFile>> {
+    try {
+      const options = this.options(asOf);
+      if (!options.ok) return options;
+      const r = await buildCommitteeReport(this.port, this.clock, options.value);
+      if (r.ok) this.lastRun = r.value.run;
+      return this.outcome(r, (v) => ({ result: resultOf(v.run, v), html: v.html, title: v.model.title, fileName: `committee-report-${isoFromDay(v.run.checked.asOf)}.html` }));
+    } catch (e) {
+      return { ok: false, message: plainMessage(e, 'reading') };
     }
   }
 

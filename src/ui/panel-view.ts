@@ -9,7 +9,7 @@
 import type { SettingsInput } from '../../shared/settings/settings';
 import { buttonSelector, controlsFor } from './controls';
 import { append, h, uniquePrefix } from './dom';
-import { plainMessage, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
+import { plainMessage, type CommitteeReportFile, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
 import { applyFormChanges } from './settings-form';
 import { asOfField } from './views/as-of-field';
 import { periodForm } from './views/period-form';
@@ -35,6 +35,8 @@ export interface PanelActions {
   select(sheet: string, cell: string): Promise<Outcome<null>>;
   settingsView(asOf: string | null): Promise<Outcome<SettingsView>>;
   saveSettings(input: SettingsInput): Promise<Outcome<string>>;
+  /** The committee report as an HTML page (absent: no Committee report button). */
+  committeeReport?(asOf: string | null): Promise<Outcome<CommitteeReportFile>>;
   /** Absent where a host cannot record periods; the form is then not shown. */
   recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
@@ -77,7 +79,10 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   const coloursButton = controls.button('Apply RAG colours', { class: 'pm-action' });
   const summaryButton = controls.button('Build summary', { class: 'pm-action' });
   const settingsButton = controls.button('Settings', { kind: 'subtle', class: 'pm-action', attrs: { 'aria-expanded': 'false', 'aria-controls': `${id}-settings` } });
-  const actionButtons = [checkButton, coloursButton, summaryButton, settingsButton];
+  const reportButton = controller.committeeReport ? controls.button('Committee report', { class: 'pm-action' }) : null;
+  const actionButtons = [checkButton, coloursButton, summaryButton, ...(reportButton ? [reportButton] : []), settingsButton];
+  // Where the committee report can be downloaded from, once made.
+  const reportBox = h('div', { class: 'pm-report', attrs: { hidden: true } });
   const period = periodForm(id, controls, (replace) => record(replace), () => line.set('Kept the period already recorded. Nothing was changed.'));
   if (!controller.recordPeriod) period.node.hidden = true;
 
@@ -93,6 +98,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     ),
     asOf.node,
     h('div', { class: 'pm-actions', attrs: { role: 'group', 'aria-label': 'Plan Monitor actions' } }, ...actionButtons),
+    reportBox,
     period.node,
     line.status,
     line.alert,
@@ -204,6 +210,41 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   coloursButton.addEventListener('click', () => void act('colours'));
   summaryButton.addEventListener('click', () => void act('summary'));
 
+  // ---- The committee report -------------------------------------------------------------------
+  let reportUrl: string | null = null;
+
+  /**
+   * Makes the report as the CLI does and opens it in a new window to print, from a Blob URL (the
+   * page is the engine's HTML, in which every cell's text is escaped). A download link stays beside
+   * it, for a host that opens no window.
+   */
+  function committeeReport(): Promise<boolean> {
+    return runTask('Preparing the committee report…', async () => {
+      const make = controller.committeeReport?.bind(controller);
+      if (!make) return;
+      const done = valueOf(await make(asOf.asked()));
+      if (done === null) return;
+      renderResult(done.result);
+      if (reportUrl !== null) URL.revokeObjectURL(reportUrl);
+      reportUrl = URL.createObjectURL(new Blob([done.html], { type: 'text/html;charset=utf-8' }));
+      let opened: Window | null;
+      try {
+        opened = window.open(reportUrl, '_blank');
+      } catch {
+        opened = null;
+      }
+      const link = h('a', { class: 'pm-link', attrs: { href: reportUrl, download: done.fileName } }, `Download the committee report (${done.fileName})`);
+      reportBox.replaceChildren(
+        h('p', { class: 'pm-hint' }, opened ? 'The report opened in a new window: print it from there, or save it as a PDF. Or download it:' : 'This host would not open a new window. Download the report, open it in your browser and print it from there:'),
+        link,
+      );
+      reportBox.hidden = false;
+      line.set(opened ? `Opened the committee report, “${done.title}”, in a new window: print it from there.` : `The committee report, “${done.title}”, is ready to download.`, done.result.headline);
+      if (!opened) link.focus();
+    });
+  }
+  reportButton?.addEventListener('click', () => void committeeReport());
+
   function record(replace: boolean): void {
     const recordPeriod = controller.recordPeriod?.bind(controller);
     if (!recordPeriod) return;
@@ -226,7 +267,8 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   /** The settings view takes the place of the date and the action buttons until it is closed. */
   function setMainEnabled(enabled: boolean): void {
     asOf.node.hidden = !enabled;
-    for (const b of [checkButton, coloursButton, summaryButton]) b.hidden = !enabled;
+    for (const b of [checkButton, coloursButton, summaryButton, reportButton]) if (b) b.hidden = !enabled;
+    reportBox.hidden = !enabled || reportBox.childNodes.length === 0;
     period.node.hidden = !enabled || !controller.recordPeriod;
   }
 

@@ -252,6 +252,35 @@ describe('the preview and the panel', () => {
     await close();
   });
 
+  it('Committee report opens the same report as the CLI in a new window to print, and offers it to download', async () => {
+    const { page, errors, close } = await open();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button(page, 'Committee report').click()]);
+    await popup.waitForLoadState();
+    expect(new URL(popup.url()).protocol).toBe('blob:');
+    expect(await popup.title()).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
+    expect(await popup.locator('h2').first().textContent()).toBe('Summary');
+    expect(await popup.locator('p', { hasText: 'now contains 62 actions' }).textContent()).toContain('32 actions have now been completed, with 8 showing some slippage');
+    expect(await popup.locator('table').first().locator('tr.total').innerText()).toMatch(/^Grand Total\s+62$/);
+    await popup.close();
+    await expect.poll(() => statusText(page).textContent()).toContain('Opened the committee report, “Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018”, in a new window');
+    // The run's results show in the panel too.
+    expect(await panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
+    const link = panel(page).getByRole('link', { name: 'Download the committee report (committee-report-2018-09-30.html)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
+    const file = await download.path();
+    expect(readFileSync(file, 'utf8')).toContain('<h2 id="summary">Summary</h2>');
+
+    // Where no window opens (a host that blocks it), the download is offered and focused.
+    await page.evaluate(() => (window.open = () => null));
+    await button(page, 'Committee report').click();
+    await expect.poll(() => statusText(page).textContent()).toContain('is ready to download');
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('clicking a finding moves the selection in the sheet to its cell', async () => {
     const { page, close } = await open();
     await checkPlan(page);
@@ -373,13 +402,13 @@ describe('the preview and the panel', () => {
 
     // Number the panel's focusable controls in document order.
     const expected = await numberStops(page);
-    // As of and its calendar, four buttons, the period name and its button; then the results: the
+    // As of and its calendar, five buttons, the period name and its button; then the results: the
     // headings of the three tables' sections, the two filters, and the lists' headings with the rows
     // of those open (four warnings, one overdue action).
-    expect(expected.length).toBe(27);
+    expect(expected.length).toBe(28);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
-    expect(expected.slice(0, 8).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
-    expect(expected.slice(8).map((c) => `${c.tag} ${c.name}`)).toEqual([
+    expect(expected.slice(0, 9).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Settings', 'Period name', 'Record period']);
+    expect(expected.slice(9).map((c) => `${c.tag} ${c.name}`)).toEqual([
       'summary Actions by status (62)',
       'summary Themes (10)',
       'summary By lead officer (16)',
@@ -409,7 +438,7 @@ describe('the preview and the panel', () => {
     expect(await panel(page).locator('.pm-results details:not([open])').count()).toBe(0);
     const all = await numberStops(page);
     // Eight slipped, eight re-profiled and one not-started action, and the chase's Draft e-mail and Copy.
-    expect(all.length).toBe(27 + 8 + 8 + 1 + 2);
+    expect(all.length).toBe(28 + 8 + 8 + 1 + 2);
     expect(all.slice(-2).map((c) => c.name)).toEqual(['Draft e-mail to Director of HR and OD', 'Copy the e-mail to Director of HR and OD']);
     await tabThrough(page, all);
     // Space closes a section again.

@@ -175,6 +175,22 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     await close();
   });
 
+  it('Committee report opens the report to print from the sidebar too, read through google.script.run, with a download beside it', async () => {
+    const { page, errors, close } = await open();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button(page, 'Committee report').click()]);
+    await popup.waitForLoadState();
+    expect(await popup.title()).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
+    expect(await popup.locator('p', { hasText: 'now contains 62 actions' }).count()).toBe(1);
+    await popup.close();
+    expect((await calls(page)).map((c) => c.name)).toEqual(['pmReadWorkbook']);
+    const link = app(page).getByRole('link', { name: 'Download the committee report (committee-report-2018-09-30.html)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
+    expect(await alertText(page).textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('Apply RAG colours fills the status cells with the palette; Build summary adds the Plan Summary sheet', async () => {
     const { page, errors, close } = await open();
     expect((await bookCell(page, sheet, 'H49'))?.fill).toBeUndefined();
@@ -317,12 +333,12 @@ describe('the Google Sheets sidebar over google.script.run', () => {
       expect(await page.evaluate(focusRing), `stop ${stops.length - 1}: ${name}`).toMatch(/^visible/);
       await page.keyboard.press('Tab');
     }
-    expect(stops.slice(0, 8)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Settings', 'Period name', 'Record period']);
+    expect(stops.slice(0, 9)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Settings', 'Period name', 'Record period']);
     // Then the results: the three tables' section headings, the two filters, the lists' headings
     // with the rows of those open (four warnings, one overdue action).
-    expect(stops.slice(8, 13)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
+    expect(stops.slice(9, 14)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
     expect(stops.at(-1)).toBe('Chase lead officers (1)');
-    expect(stops.length).toBe(27);
+    expect(stops.length).toBe(28);
     // Every section opened, every control in it is named too, and the sidebar still fits.
     const closed = app(page).locator('.pm-results details:not([open]) > summary');
     for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();

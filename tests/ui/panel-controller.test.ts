@@ -232,3 +232,17 @@ describe('PanelController: milestones', () => {
     ]);
   });
 });
+
+describe('PanelController.committeeReport', () => {
+  it('makes the same report as the CLI (buildCommitteeReport): the HTML page, its title, a file name, and the check’s results', async () => {
+    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).committeeReport('30/09/2018');
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value.fileName).toBe('committee-report-2018-09-30.html');
+    expect(out.value.title).toContain('Corporate Improvement Plan');
+    expect(out.value.html).toMatch(/^<!doctype html>/i);
+    expect(out.value.html).toContain(`<title>${out.value.title}</title>`);
+    expect(out.value.title).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
+    expect(out.value.html).toContain('The Corporate Improvement Plan now contains 62 actions. 32 actions have now been completed, with 8 showing some slippage.');
+    expect(out.value.result.headline).toBe("'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
+  });
+});

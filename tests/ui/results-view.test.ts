@@ -403,3 +403,73 @@ describe('after a run', () => {
     expect(scrolled).toEqual(['Results']);
   });
 });
+
+describe('the committee report', () => {
+  function withReport(r = quarter()) {
+    const f = fake(r);
+    const asked: (string | null)[] = [];
+    const actions: PanelActions = {
+      ...f.actions,
+      committeeReport: async (asOf) => {
+        asked.push(asOf);
+        return { ok: true, value: { result: r, html: '<!doctype html><title>Report</title><h1>Report</h1>', title: 'Northmoor City Council – Corporate Improvement Plan', fileName: 'committee-report-2018-09-30.html' } };
+      },
+    };
+    return { actions, asked };
+  }
+
+  beforeEach(() => {
+    let n = 0;
+    vi.stubGlobal('URL', Object.assign(Object.create(URL) as typeof URL, { createObjectURL: () => `blob:report-${++n}`, revokeObjectURL: vi.fn() }));
+  });
+
+  it('is a button only where the controller makes one', () => {
+    mountPanel(root, fake().actions, { look: 'google', hostName: 'the test' });
+    expect(named('Committee report')).toBeUndefined();
+    mountPanel(root, withReport().actions, { look: 'fluent', hostName: 'the test' });
+    expect(named('Committee report').tagName).toBe('FLUENT-BUTTON');
+    expect(named('Committee report').closest('[role="group"]')?.getAttribute('aria-label')).toBe('Plan Monitor actions');
+  });
+
+  it('opens the report’s page in a new window to print, shows the results, and leaves a download link', async () => {
+    const open = vi.fn((): Window | null => ({}) as Window);
+    vi.stubGlobal('open', open);
+    const { actions, asked } = withReport();
+    mountPanel(root, actions, { look: 'google', hostName: 'the test' });
+    named('Committee report').click();
+    await settle();
+    expect(asked).toEqual([null]);
+    expect(open).toHaveBeenCalledWith('blob:report-1', '_blank');
+    expect(statusText()).toBe('Opened the committee report, “Northmoor City Council – Corporate Improvement Plan”, in a new window: print it from there.');
+    const link = q<HTMLAnchorElement>('.pm-report a');
+    expect([link.getAttribute('href'), link.getAttribute('download'), link.textContent]).toEqual(['blob:report-1', 'committee-report-2018-09-30.html', 'Download the committee report (committee-report-2018-09-30.html)']);
+    expect(headings()[0]).toBe('Actions by status (4)');
+    // A second report replaces the first one's Blob URL.
+    named('Committee report').click();
+    await settle();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:report-1');
+    expect(q<HTMLAnchorElement>('.pm-report a').getAttribute('href')).toBe('blob:report-2');
+  });
+
+  it('where no window opens, offers the download and focuses it', async () => {
+    vi.stubGlobal('open', () => null);
+    mountPanel(root, withReport().actions, { look: 'google', hostName: 'the test' });
+    named('Committee report').click();
+    await settle();
+    expect(statusText()).toBe('The committee report, “Northmoor City Council – Corporate Improvement Plan”, is ready to download.');
+    expect(q('.pm-report .pm-hint').textContent).toContain('would not open a new window');
+    expect(document.activeElement).toBe(q('.pm-report a'));
+  });
+
+  it('a failure is shown in the alert, and nothing is opened', async () => {
+    const open = vi.fn();
+    vi.stubGlobal('open', open);
+    const { actions } = withReport();
+    mountPanel(root, { ...actions, committeeReport: async () => ({ ok: false, message: 'No sheet in this workbook looks like a monitoring sheet.' }) }, { look: 'google', hostName: 'the test' });
+    named('Committee report').click();
+    await settle();
+    expect(q('[role="alert"]').textContent).toContain('No sheet in this workbook looks like a monitoring sheet.');
+    expect(open).not.toHaveBeenCalled();
+    expect(q('.pm-report').hidden).toBe(true);
+  });
+});
