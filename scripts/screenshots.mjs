@@ -81,6 +81,8 @@ async function atRest(page) {
 async function photograph(page, selector, width, file) {
   const panel = page.locator(selector);
   await atRest(page);
+  // A run scrolls the preview pane to its results: photograph the panel from its top.
+  await panel.evaluate((el) => el.closest(".pv-pane")?.scrollTo(0, 0));
   const top = await panel.evaluate((el) => el.getBoundingClientRect().top);
   const height = await panel.evaluate((el) => Math.ceil(el.scrollHeight));
   const viewport = page.viewportSize();
