@@ -293,7 +293,9 @@ const listWidths: Record<string, number> = { Ref: 5, Action: 22, 'Lead officer':
 /** The summary's lists of actions (the same model as the summary sheet's), on landscape pages. */
 function listsSection(ctx: Context): ReportSection {
   const lists = actionLists(ctx.run.checked.summary, ctx.run.settings.dueSoonDays);
-  const subsections = lists.map((l) => {
+  // The report already has a "Not started" section (its 4.9): this list's own name keeps the two apart.
+  const titled = lists.map((l) => (l.id === 'notStarted' ? { ...l, title: 'Actions not started' } : l));
+  const subsections = titled.map((l) => {
     const fixed = l.headings.reduce((n, h) => n + (h === 'Commentary' ? 0 : (listWidths[h] ?? 8)), 0);
     const columns: ReportColumn[] = l.headings.map((h) => ({ heading: h, width: h === 'Commentary' ? 100 - fixed : (listWidths[h] ?? 8), ...(h.startsWith('Days') ? { num: true } : {}) }));
     const statusAt = l.headings.indexOf('Status');

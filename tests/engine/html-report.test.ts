@@ -189,7 +189,7 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
       ['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary'],
       ['6.4', 'Produce a Workforce Planning and Development Strategy', 'Director of HR and OD', '31/08/2018', '30', 'On track', 'A business needs analysis has been carried out to inform the new strategy and drafting is in progress.'],
     ]);
-    const notStarted = tableRows(doc, 'Not started (');
+    const notStarted = tableRows(doc, 'Actions not started (');
     expect(notStarted[0]).toEqual(['Ref', 'Action', 'Lead officer', 'Due', 'Status', 'Commentary']);
     expect(notStarted.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([['1.5', 'Review the four yearly election cycle', 'Mar 2019']]);
   });
@@ -234,7 +234,7 @@ describe('the HTML report with a recorded June 2018 (the seed report, table 4.4 
       'Re-profiled timescales',
       'The actions in detail',
     ]);
-    expect([...doc.querySelectorAll('#lists ~ section h3')].map(cellText)).toEqual(['Slipped actions', 'Overdue actions', 'Due in the next 14 days', 'Not started']);
+    expect([...doc.querySelectorAll('#lists ~ section h3')].map(cellText)).toEqual(['Slipped actions', 'Overdue actions', 'Due in the next 14 days', 'Actions not started']);
     for (const t of doc.querySelectorAll('table')) {
       expect(t.querySelector('caption')).not.toBeNull();
       for (const th of t.querySelectorAll('th')) expect(['col', 'row']).toContain(th.getAttribute('scope'));
@@ -308,7 +308,7 @@ describe('the HTML report with no history', () => {
     });
     const d = parse(renderHtmlReport(prepared([{ name: allDone.sheet, visibility: 'visible', grid: allDone }])));
     expect(cellText(section(d, 'not-started'))).toBe("Not started There are no actions which are 'not started'.");
-    expect(cellText(section(d, 'list-notStarted'))).toBe('Not started None.');
+    expect(cellText(section(d, 'list-notStarted'))).toBe('Actions not started None.');
     expect(section(d, 'list-notStarted').querySelector('table')).toBeNull();
   });
 

@@ -113,7 +113,7 @@ describe('the committee report for the sample quarter', async () => {
     expect(chart.description).toMatch(/^One bar per theme, split by status, all on one scale\. Theme 1 – City leadership: 6 actions \(3 Completed, 1 On track, 1 Some slippage, 1 Not started\); /);
     const lists = sectionOf(model, 'lists');
     expect(lists.landscape).toBe(true);
-    expect(lists.subsections.map((s) => s.heading)).toEqual(['Slipped actions', 'Overdue actions', 'Due in the next 14 days', 'Not started']);
+    expect(lists.subsections.map((s) => s.heading)).toEqual(['Slipped actions', 'Overdue actions', 'Due in the next 14 days', 'Actions not started']);
     const slipped = tableOf(lists.subsections[0] as ReportSection);
     expect(slipped.columns.map((c) => c.width).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(100);
   });
