@@ -12,14 +12,17 @@ export interface JsonReport {
   sheet: string;
   asOf: string;
   actions: number;
+  /** Rows that are milestones of an action (2.4a, 2.4.1): checked, not counted in `actions`. */
+  milestones: number;
   errors: number;
   warnings: number;
   /** The label of the previous recorded period, or null when none is recorded. */
   previousPeriod: string | null;
   /** `previous` is the count in the previous period (null when none is recorded). */
   statusCounts: { status: string; rag: string | null; count: number; previous: number | null }[];
-  overdue: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysOverdue: number; dueDate: JsonDate | null }[];
-  dueSoon: { ref: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysToDue: number; dueDate: JsonDate | null }[];
+  /** `milestoneOf`: the ref of the action a milestone belongs to, null for an action. */
+  overdue: { ref: string | null; milestoneOf: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysOverdue: number; dueDate: JsonDate | null }[];
+  dueSoon: { ref: string | null; milestoneOf: string | null; row: number; cell: string; action: string | null; lead: string | null; due: string | null; daysToDue: number; dueDate: JsonDate | null }[];
   slipped: JsonListedAction[];
   notStarted: JsonListedAction[];
   /** `messageId` and `data` are the finding as data; `message` is it rendered in English. */
@@ -29,6 +32,8 @@ export interface JsonReport {
   removed: { ref: string | null; action: string | null }[];
   reprofiled: { ref: string | null; action: string | null; dates: string[]; times: number }[];
   themes: { theme: string; rag: string; counts: Record<string, number> }[];
+  /** Each action with milestones: its own RAG and the worst of its milestones'. */
+  milestoneRollup: { ref: string | null; row: number; own: string | null; derived: string; milestones: number; overdue: number }[];
 }
 
 export interface JsonListedAction {
@@ -83,12 +88,13 @@ export function jsonReport(run: { checked: CheckedPlan; comparison: PeriodCompar
     sheet: checked.sheet,
     asOf: isoFromDay(checked.asOf),
     actions: s.actions,
+    milestones: s.milestones,
     errors: checked.errors,
     warnings: checked.warnings,
     previousPeriod: comparison.previousLabel,
     statusCounts: s.statusCounts.map((c) => ({ status: c.status, rag: c.rag, count: c.count, previous: previousCount(c.status) })),
-    overdue: s.overdue.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysOverdue: a.daysOverdue, dueDate: jsonDate(a.due) })),
-    dueSoon: s.dueSoon.map((a) => ({ ref: a.ref, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysToDue: a.daysToDue ?? 0, dueDate: jsonDate(a.due) })),
+    overdue: s.overdue.map((a) => ({ ref: a.ref, milestoneOf: a.milestoneOf, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysOverdue: a.daysOverdue, dueDate: jsonDate(a.due) })),
+    dueSoon: s.dueSoon.map((a) => ({ ref: a.ref, milestoneOf: a.milestoneOf, row: a.row, cell: cellAddress(a.row, statusCol), action: a.action, lead: a.lead, due: isoDue(a.due), daysToDue: a.daysToDue ?? 0, dueDate: jsonDate(a.due) })),
     slipped: s.slipped.map(listedJson),
     notStarted: s.notStarted.map(listedJson),
     findings: checked.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row, ref: f.ref, message: f.message, messageId: f.messageId, data: { ...f.data } })),
@@ -97,5 +103,6 @@ export function jsonReport(run: { checked: CheckedPlan; comparison: PeriodCompar
     removed: comparison.removed.map((a) => ({ ref: a.ref, action: a.action })),
     reprofiled: comparison.reprofiled.map((r) => ({ ref: r.ref, action: r.action, dates: r.dates, times: r.times })),
     themes: run.themes.map((t) => ({ theme: t.theme, rag: t.rag, counts: t.counts })),
+    milestoneRollup: s.milestoneRollup.map((m) => ({ ref: m.ref, row: m.row, own: m.own, derived: m.derived, milestones: m.milestones, overdue: m.overdue })),
   };
 }

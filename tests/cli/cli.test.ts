@@ -36,13 +36,13 @@ describe('plan-monitor check', () => {
     const r = cli('check', sample, '--as-of', '2018-09-30', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'asOfSource', 'notes', 'noteData']);
+    expect(Object.keys(j)).toEqual(['sheet', 'asOf', 'actions', 'milestones', 'errors', 'warnings', 'previousPeriod', 'statusCounts', 'overdue', 'dueSoon', 'slipped', 'notStarted', 'findings', 'changes', 'added', 'removed', 'reprofiled', 'themes', 'milestoneRollup', 'asOfSource', 'notes', 'noteData']);
     expect(j.asOfSource).toBe('asked');
     expect(j.previousPeriod).toBeNull();
     expect(j.reprofiled.map((r: { ref: string }) => r.ref)).toEqual(['1.4', '2.4', '2.4', '3.1', '4.2', '5.12', '9.6', '10.1']);
     expect(j.reprofiled[4]).toEqual({ ref: '4.2', action: 'Undertake LGA Member / Member training', dates: ['Apr 2018', '30/11/2018'], times: 1 });
     expect(j.themes[0]).toEqual({ theme: 'Theme 1 – City leadership', rag: 'amber', counts: { Completed: 3, 'On track': 1, 'Some slippage': 1, 'Not started': 1 } });
-    expect(j).toMatchObject({ sheet: 'CIP Monitoring', asOf: '2018-09-30', actions: 62, errors: 0, warnings: 4 });
+    expect(j).toMatchObject({ sheet: 'CIP Monitoring', asOf: '2018-09-30', actions: 62, milestones: 0, errors: 0, warnings: 4, milestoneRollup: [] });
     expect(j.statusCounts).toEqual([
       { status: 'Completed', rag: 'blue', count: 32, previous: null },
       { status: 'On track', rag: 'green', count: 21, previous: null },
@@ -51,7 +51,7 @@ describe('plan-monitor check', () => {
       { status: 'Not started', rag: 'grey', count: 1, previous: null },
     ]);
     expect(j.overdue).toEqual([
-      { ref: '6.4', row: 49, cell: 'H49', action: expect.stringContaining('Workforce Planning'), lead: 'Director of HR and OD', due: '2018-08-31', daysOverdue: 30, dueDate: { due: '2018-08-31', start: '2018-08-31', precision: 'day', text: '31/08/2018' } },
+      { ref: '6.4', milestoneOf: null, row: 49, cell: 'H49', action: expect.stringContaining('Workforce Planning'), lead: 'Director of HR and OD', due: '2018-08-31', daysOverdue: 30, dueDate: { due: '2018-08-31', start: '2018-08-31', precision: 'day', text: '31/08/2018' } },
     ]);
     expect(Object.keys(j.slipped[0])).toEqual(['ref', 'row', 'action', 'lead', 'originalDue', 'revisedDue', 'status', 'commentary', 'original', 'revised']);
     expect([j.slipped[4].original, j.slipped[4].revised]).toEqual([

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../shared/check-plan';
 import { renderHtmlReport } from '../../shared/report/html-report';
+import { jsonReport } from '../../shared/report/json-report';
 import { prepareRun } from '../../shared/run/prepare-run';
 import { dayFromIso } from '../../shared/dates/day';
 import { defaultSettings } from '../../shared/settings/settings';
@@ -74,5 +75,17 @@ describe('theme narratives', () => {
       ['Theme 2 – Finance', 'Currently a red risk: the budget gap is not closed.'],
     ]);
     expect(renderHtmlReport(r)).toContain('Theme 2 – Finance (Amber): Currently a red risk: the budget gap is not closed.');
+  });
+});
+
+describe('milestones in --json', () => {
+  it('counts milestones apart, names the action of an overdue one, and gives the roll-up', () => {
+    const grid = planGrid([row({ ref: '2.4' }), row({ ref: '2.4a', target: '31/08/2018' }), row({ ref: '2.5' })]);
+    const r = prepareRun({ sheets: [{ name: 'Plan', visibility: 'visible', grid }], activeSheet: 'Plan' }, { asOf: dayFromIso('2018-09-30') ?? 0, today: 0 });
+    if (!r.ok) throw new Error(r.message);
+    const j = jsonReport(r);
+    expect([j.actions, j.milestones]).toEqual([2, 1]);
+    expect(j.overdue.map((o) => [o.ref, o.milestoneOf, o.cell])).toEqual([['2.4a', '2.4', 'F5']]);
+    expect(j.milestoneRollup).toEqual([{ ref: '2.4', row: 4, own: 'green', derived: 'amber', milestones: 1, overdue: 1 }]);
   });
 });
