@@ -153,5 +153,3 @@ export function pmFormulaCells(sheet: string): string[] {
   return new SheetsAdapter().formulaCells(sheet);
 }
 
-/** Every function Apps Script must see at the top level of Code.js. */
-export const entryPoints = ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells'] as const;

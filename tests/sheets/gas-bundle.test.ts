@@ -44,7 +44,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
   it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const { context } = loaded();
-    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell']) {
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells']) {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
     }
   });
