@@ -503,6 +503,9 @@ describe('the preview and the panel', () => {
           await page.emulateMedia({ colorScheme: scheme });
           expect(await panel(page).evaluate((el, l) => el.classList.contains(l), look)).toBe(true);
           await assertFits(page);
+          // Measured at rest: not while work is running, nor while a colour is still easing in (a button
+          // fading back from its busy grey reads as low contrast for a moment on a loaded machine).
+          await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
           expect(await lowContrast(page), `${look} ${scheme}`).toEqual([]);
           const shot = shots(scheme);
           if (shot) await panelShot(page, shot);
