@@ -5,7 +5,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
 import type { CellEdit } from '../../shared/merge/cell-edits';
-import { describeHostError } from '../../shared/app/host-errors';
+import { describeHostError } from '../host/host-errors';
 import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
 import { runRequest } from '../../shared/app/run-options';
 import { periodToRecord } from '../../shared/app/use-cases';

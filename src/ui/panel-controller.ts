@@ -56,7 +56,7 @@ function viewWithoutHeader(workbook: WorkbookSnapshot): SettingsView {
   };
 }
 
-import { describeHostError as plainMessage } from '../../shared/app/host-errors';
+import { describeHostError as plainMessage } from '../host/host-errors';
 
 export { plainMessage };
 

@@ -2,7 +2,7 @@
  * Every hostile case through every adapter (see run-case.ts for the invariants), bar the
  * 100,000-action case, which has a file of its own so it runs beside this one.
  */
-import { describeHostError } from '../../shared/app/host-errors';
+import { describeHostError } from '../../src/host/host-errors';
 import { expect, it } from 'vitest';
 import { settingsSheetName, settingsSheetRows } from '../../shared/settings/settings-sheet';
 import { header, hostileCases, ordinary, type HostileCase } from './corpus';

@@ -1,5 +1,10 @@
-import { refusalOf } from '../workbook/write-refusal';
-import { describeRefusal } from './messages';
+import { describeRefusal } from '../../shared/app/messages';
+import { refusalOf } from '../../shared/workbook/write-refusal';
+
+/**
+ * Host failures in words, outside the engine: Office.js error codes belong to the hosts, so the
+ * engine only words its own coded refusals (describeRefusal) and this adapter-side file maps the rest.
+ */
 
 /** Office.js error codes a user can act on, in words. */
 function officeError(code: string, doing: 'reading' | 'writing'): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeHostError } from '../app/host-errors';
-import { refusalOf, WriteRefused } from './write-refusal';
+import { describeHostError } from '../../src/host/host-errors';
+import { refusalOf, WriteRefused } from '../../shared/workbook/write-refusal';
 
 describe('write refusals', () => {
   it('are read back from the error itself', () => {
