@@ -16,6 +16,7 @@ import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/w
 import { cipSept2018, isoToSerial } from '../../tests/fixtures/cip-sept-2018';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../memory/memory-workbook';
 import { h } from '../ui/dom';
+import { docxLoader, scriptFromUrl } from '../ui/docx-loader';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel, type PanelLook } from '../ui/panel-view';
 import { renderSheetView } from './sheet-view';
@@ -106,7 +107,7 @@ function start(): void {
 
   const today = dayFromIso(sampleToday) ?? 0;
   const slow = Math.min(Math.max(Number(params.get('slow')) || 0, 0), 10_000);
-  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today);
+  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today, { loadDocx: docxLoader(scriptFromUrl('./report-docx.js')) });
   if (theme === 'dark' || theme === 'light') panelHost.classList.add(theme);
   const pane = Number(params.get('pane'));
   const paneHost = panelHost.closest<HTMLElement>('.pv-pane');

@@ -29,8 +29,11 @@ import {
 } from 'docx';
 import type { ReportBlock, ReportCell, ReportChart, ReportModel, ReportSection, ReportTable } from '../../shared/report/report-model';
 
-/** A PNG of this standalone SVG, drawn `width` × `height` CSS pixels or larger (same proportions). */
-export type PngForSvg = (svg: string, width: number, height: number) => Uint8Array | Promise<Uint8Array>;
+/**
+ * A PNG of this standalone SVG, drawn `width` × `height` CSS pixels or larger (same proportions), or
+ * null where it cannot be drawn (the chart's text alternative then stands in its place).
+ */
+export type PngForSvg = (svg: string, width: number, height: number) => Uint8Array | null | Promise<Uint8Array | null>;
 
 export interface DocxOptions {
   /** Draws the chart. Left out, the chart's text alternative stands in its place. */
@@ -113,8 +116,8 @@ function standaloneSvg(svg: string): string {
 
 async function chartOf(c: ReportChart, available: number, pngForSvg: PngForSvg | undefined): Promise<Paragraph[]> {
   const caption = new Paragraph({ text: c.title, style: 'Caption' });
-  if (!pngForSvg) return [caption, new Paragraph({ text: c.description })];
-  const png = await pngForSvg(standaloneSvg(c.svg), c.width, c.height);
+  const png = pngForSvg ? await pngForSvg(standaloneSvg(c.svg), c.width, c.height) : null;
+  if (!png) return [caption, new Paragraph({ text: c.description })];
   const scale = Math.min(1, available / twipsPerPx / c.width);
   const image = new ImageRun({
     type: 'png',

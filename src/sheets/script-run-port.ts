@@ -10,6 +10,21 @@ export interface ScriptRun {
   [serverFunction: string]: unknown;
 }
 
+/** One google.script.run round trip to a server function of server.ts, as a promise. */
+export function callServer<T>(run: () => ScriptRun, name: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const runner = run()
+      .withSuccessHandler((v) => resolve(v as T))
+      .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String((e as { message?: unknown })?.message ?? e))));
+    const fn = runner[name];
+    if (typeof fn !== 'function') {
+      reject(new Error(`The add-on has no server function ${name}: push the latest Code.js.`));
+      return;
+    }
+    (fn as (...a: unknown[]) => void).apply(runner, args);
+  });
+}
+
 /**
  * The sidebar's WorkbookPort: each call is one google.script.run round trip to the server functions
  * in server.ts. Only plain data crosses (google.script.run rejects Date objects).
@@ -18,17 +33,7 @@ export class ScriptRunPort implements WorkbookPort {
   constructor(private readonly run: () => ScriptRun) {}
 
   private call<T>(name: string, ...args: unknown[]): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const runner = this.run()
-        .withSuccessHandler((v) => resolve(v as T))
-        .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String((e as { message?: unknown })?.message ?? e))));
-      const fn = runner[name];
-      if (typeof fn !== 'function') {
-        reject(new Error(`The add-on has no server function ${name}: push the latest Code.js.`));
-        return;
-      }
-      (fn as (...a: unknown[]) => void).apply(runner, args);
-    });
+    return callServer<T>(this.run, name, ...args);
   }
 
   readWorkbook(): Promise<WorkbookSnapshot> {

@@ -153,3 +153,11 @@ export function pmFormulaCells(sheet: string): string[] {
   return new SheetsAdapter().formulaCells(sheet);
 }
 
+
+/**
+ * The Word renderer's script, as a `<script>` include, for the sidebar to run when the officer asks
+ * for a .docx (src/ui/docx-loader.ts): some 250 KB the sidebar does not load on every opening.
+ */
+export function pmDocxRenderer(): string {
+  return HtmlService.createHtmlOutputFromFile('DocxRenderer').getContent();
+}

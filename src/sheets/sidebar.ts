@@ -7,7 +7,8 @@ import { h } from '../ui/dom';
 import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
-import { ScriptRunPort, type ScriptRun } from './script-run-port';
+import { docxLoader, runScriptText } from '../ui/docx-loader';
+import { callServer, ScriptRunPort, type ScriptRun } from './script-run-port';
 
 declare const google: { script: { run: ScriptRun } } | undefined;
 
@@ -18,7 +19,10 @@ function start(): void {
     return;
   }
   const run = google.script.run;
-  const controller = new PanelController(new ScriptRunPort(() => run), () => localToday());
+  const controller = new PanelController(new ScriptRunPort(() => run), () => localToday(), {
+    // Apps Script serves the sidebar no files: the renderer's script comes from the server as text.
+    loadDocx: docxLoader(async () => runScriptText(await callServer<string>(() => run, 'pmDocxRenderer'))),
+  });
   mountPanel(root, controller, { look: 'google', hostName: 'Google Sheets' });
   // Opened from the Settings menu item: go straight to the settings view.
   if (document.body.dataset.start === 'settings') root.querySelector<HTMLButtonElement>('button[aria-controls$="-settings"]')?.click();

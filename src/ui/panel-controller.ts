@@ -10,6 +10,8 @@ import type { Clock } from '../../shared/app/clock';
 import { localClock } from '../host/local-clock';
 import { appliedMessage, describeProblem, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
 import { resultOf, type PanelResult } from './panel-result';
+import type { DocxRenderer } from './docx-loader';
+import type { ReportModel } from '../../shared/report/report-model';
 import type { AppResult } from '../../shared/app/problems';
 import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
 import { applyPlan, buildCommitteeReport, checkPlan, recordPlanPeriod, saveSettings } from '../../shared/app/use-cases';
@@ -39,6 +41,23 @@ export interface CommitteeReportFile {
   title: string;
   /** "committee-report-2018-09-30.html". */
   fileName: string;
+  /** The report model the page was drawn from, for the Word document. */
+  model: ReportModel;
+}
+
+/** The committee report as a Word document, to download. */
+export interface WordReportFile {
+  bytes: Uint8Array;
+  /** "committee-report-2018-09-30.docx". */
+  fileName: string;
+}
+
+/** What a host gives the panel besides its port and clock. */
+export interface PanelHostOptions {
+  /** The host's clock as an ISO date-time, for when a period was recorded. */
+  now?: () => string;
+  /** Loads the Word renderer on first use; absent, the panel offers no .docx. */
+  loadDocx?: () => Promise<DocxRenderer>;
 }
 
 export { appliedMessage as applyMessage } from '../../shared/app/messages';
@@ -68,13 +87,27 @@ export class PanelController {
   private lastRun: PreparedRun | null = null;
   private readonly clock: Clock;
 
+  /** Present only where the host can load the Word renderer: the view offers a .docx where it is. */
+  readonly wordReport?: (report: CommitteeReportFile) => Promise<Outcome<WordReportFile>>;
+
   constructor(
     private readonly port: WorkbookPort,
     today: () => Day,
-    /** The host's clock as an ISO date-time, for when a period was recorded. */
-    now: () => string = localClock.now,
+    host: PanelHostOptions = {},
   ) {
-    this.clock = { today, now };
+    this.clock = { today, now: host.now ?? localClock.now };
+    const loadDocx = host.loadDocx;
+    if (loadDocx) this.wordReport = (report) => this.renderWord(report, loadDocx);
+  }
+
+  /** The same report model as the HTML page, as a .docx (the renderer is loaded the first time). */
+  private async renderWord(report: CommitteeReportFile, loadDocx: () => Promise<DocxRenderer>): Promise<Outcome<WordReportFile>> {
+    try {
+      const render = await loadDocx();
+      return { ok: true, value: { bytes: await render(report.model), fileName: report.fileName.replace(/\.html$/, '.docx') } };
+    } catch (e) {
+      return { ok: false, message: plainMessage(e) };
+    }
   }
 
   /**
@@ -127,7 +160,7 @@ export class PanelController {
       if (!options.ok) return options;
       const r = await buildCommitteeReport(this.port, this.clock, options.value);
       if (r.ok) this.lastRun = r.value.run;
-      return this.outcome(r, (v) => ({ result: resultOf(v.run, v), html: v.html, title: v.model.title, fileName: `committee-report-${isoFromDay(v.run.checked.asOf)}.html` }));
+      return this.outcome(r, (v) => ({ result: resultOf(v.run, v), html: v.html, title: v.model.title, model: v.model, fileName: `committee-report-${isoFromDay(v.run.checked.asOf)}.html` }));
     } catch (e) {
       return { ok: false, message: plainMessage(e, 'reading') };
     }

@@ -9,7 +9,7 @@
 import type { SettingsInput } from '../../shared/settings/settings';
 import { buttonSelector, controlsFor } from './controls';
 import { append, h, uniquePrefix } from './dom';
-import { plainMessage, type CommitteeReportFile, type Outcome, type PanelResult, type SettingsView } from './panel-controller';
+import { plainMessage, type CommitteeReportFile, type Outcome, type PanelResult, type SettingsView, type WordReportFile } from './panel-controller';
 import { applyFormChanges } from './settings-form';
 import { asOfField } from './views/as-of-field';
 import { periodForm } from './views/period-form';
@@ -37,6 +37,8 @@ export interface PanelActions {
   saveSettings(input: SettingsInput): Promise<Outcome<string>>;
   /** The committee report as an HTML page (absent: no Committee report button). */
   committeeReport?(asOf: string | null): Promise<Outcome<CommitteeReportFile>>;
+  /** The same report as a Word document (absent: the report is offered as HTML only). */
+  wordReport?(report: CommitteeReportFile): Promise<Outcome<WordReportFile>>;
   /** Absent where a host cannot record periods; the form is then not shown. */
   recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
@@ -121,7 +123,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     line.clearError();
     root.setAttribute('aria-busy', 'true');
     for (const b of actionButtons) b.setAttribute('aria-disabled', 'true');
-    settings.querySelectorAll(buttonSelector).forEach((b) => b.setAttribute('aria-disabled', 'true'));
+    for (const box of [settings, reportBox]) box.querySelectorAll(buttonSelector).forEach((b) => b.setAttribute('aria-disabled', 'true'));
     line.busy.start(progress);
     try {
       await work((text) => line.busy.update(text));
@@ -133,7 +135,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
       busy = false;
       root.removeAttribute('aria-busy');
       for (const b of actionButtons) b.removeAttribute('aria-disabled');
-      settings.querySelectorAll(buttonSelector).forEach((b) => b.removeAttribute('aria-disabled'));
+      for (const box of [settings, reportBox]) box.querySelectorAll(buttonSelector).forEach((b) => b.removeAttribute('aria-disabled'));
     }
     return true;
   }
@@ -212,6 +214,34 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
 
   // ---- The committee report -------------------------------------------------------------------
   let reportUrl: string | null = null;
+  let wordUrl: string | null = null;
+  const wordMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+  /** Saves a made file through a link with `download`, as the browser saves any download. */
+  function download(url: string, fileName: string): void {
+    const a = h('a', { attrs: { href: url, download: fileName, hidden: true } });
+    reportBox.append(a);
+    a.click();
+    a.remove();
+  }
+
+  /**
+   * The same report as a Word document: the renderer loads the first time (it is not part of the
+   * panel's own script), then the .docx downloads, with a link to download it again.
+   */
+  function wordReport(report: CommitteeReportFile, wordBox: HTMLElement): Promise<boolean> {
+    return runTask('Preparing the Word document…', async () => {
+      const make = controller.wordReport?.bind(controller);
+      if (!make) return;
+      const done = valueOf(await make(report));
+      if (done === null) return;
+      if (wordUrl !== null) URL.revokeObjectURL(wordUrl);
+      wordUrl = URL.createObjectURL(new Blob([done.bytes as Uint8Array<ArrayBuffer>], { type: wordMime }));
+      download(wordUrl, done.fileName);
+      wordBox.replaceChildren(h('a', { class: 'pm-link', attrs: { href: wordUrl, download: done.fileName } }, `Download the Word document again (${done.fileName})`));
+      line.set(`Downloaded the committee report as a Word document, ${done.fileName}: open it in Word to edit it, restyle it or print it.`);
+    });
+  }
 
   /**
    * Makes the report as the CLI does and opens it in a new window to print, from a Blob URL (the
@@ -234,9 +264,17 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
         opened = null;
       }
       const link = h('a', { class: 'pm-link', attrs: { href: reportUrl, download: done.fileName } }, `Download the committee report (${done.fileName})`);
+      const word: Node[] = [];
+      if (controller.wordReport) {
+        const wordBox = h('p', { class: 'pm-word' });
+        const wordButton = controls.button('Download as Word (.docx)', { class: 'pm-action' });
+        wordButton.addEventListener('click', () => void wordReport(done, wordBox));
+        word.push(h('p', null, wordButton), wordBox);
+      }
       reportBox.replaceChildren(
         h('p', { class: 'pm-hint' }, opened ? 'The report opened in a new window: print it from there, or save it as a PDF. Or download it:' : 'This host would not open a new window. Download the report, open it in your browser and print it from there:'),
         link,
+        ...word,
       );
       reportBox.hidden = false;
       line.set(opened ? `Opened the committee report, “${done.title}”, in a new window: print it from there.` : `The committee report, “${done.title}”, is ready to download.`, done.result.headline);

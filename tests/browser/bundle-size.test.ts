@@ -52,6 +52,17 @@ describe('the task pane bundle', () => {
     expect(js).toContain('@microsoft/fast-element');
   });
 
+  it('leaves the Word renderer out of the pane’s own script: report-docx.js loads on demand, itself under 100 KB gzipped', async () => {
+    const pane = readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
+    expect(pane).not.toContain('node_modules/docx/');
+    expect(pane).not.toContain('node_modules/jszip/');
+    const docx = readFileSync(path.join(dist, 'report-docx.js'), 'utf8');
+    expect(docx).toContain('node_modules/docx/');
+    const minified = await transform(docx, { loader: 'js', minify: true, legalComments: 'none', target: 'es2019' });
+    const gzip = gzipSync(minified.code).length;
+    expect(gzip, `report-docx.js ${(gzip / 1024).toFixed(1)} KB`).toBeLessThan(budgetBytes);
+  });
+
   it('imports only the Fluent components the panel uses', () => {
     const js = readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
     // esbuild's development bundle names each module it took in a comment: the components' folders.

@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
+import { expectWordReport } from './word-download';
 import { artifact, axeViolations, buildDist, dist, focusRing, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -270,6 +271,14 @@ describe('the preview and the panel', () => {
     expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
     const file = await download.path();
     expect(readFileSync(file, 'utf8')).toContain('<h2 id="summary">Summary</h2>');
+
+    // The same report as Word: the renderer's script loads only now, and the .docx downloads.
+    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter((s) => s?.includes('report-docx')))).toEqual([]);
+    const [word] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
+    await expectWordReport(word);
+    await expect.poll(() => statusText(page).textContent()).toContain('Downloaded the committee report as a Word document, committee-report-2018-09-30.docx');
+    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter((s) => s?.includes('report-docx')))).toEqual(['./report-docx.js']);
+    expect(await panel(page).getByRole('link', { name: 'Download the Word document again (committee-report-2018-09-30.docx)' }).count()).toBe(1);
 
     // Where no window opens (a host that blocks it), the download is offered and focused.
     await page.evaluate(() => (window.open = () => null));

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
 import { artifact, axeViolations, buildDist, focusRing, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
+import { expectWordReport } from './word-download';
 
 const payload = '<img src=x onerror=alert(1)>';
 const sidebarWidth = 300;
@@ -186,6 +187,12 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     const link = app(page).getByRole('link', { name: 'Download the committee report (committee-report-2018-09-30.html)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
+    // As Word: the renderer's script comes from the server as text (pmDocxRenderer), once.
+    const [word] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
+    await expectWordReport(word);
+    const [again] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
+    expect(again.suggestedFilename()).toBe('committee-report-2018-09-30.docx');
+    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([['pmReadWorkbook', 'ok'], ['pmDocxRenderer', 'ok']]);
     expect(await alertText(page).textContent()).toBe('');
     expect(errors).toEqual([]);
     await close();

@@ -44,7 +44,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
   it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const { context } = loaded();
-    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells']) {
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells', 'pmDocxRenderer']) {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
     }
   });
@@ -121,6 +121,23 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/^A period called “Sept 2018” is already recorded \(as of \d\d\/\d\d\/\d{4}\)\. Replace it with the plan as it stands now\?$/);
     expect(fake.ui.toasts.at(-1)?.message).toBe('Kept the period already recorded. Nothing was changed.');
     expect(JSON.stringify(fake.snapshot())).toBe(before);
+  });
+
+  it('pmDocxRenderer hands the sidebar the Word renderer as one <script> include, read from DocxRenderer.html', () => {
+    const include = readFileSync(path.join(root, 'dist/gas/DocxRenderer.html'), 'utf8');
+    const fake = fakeSpreadsheet(sampleSetup(), { DocxRenderer: include });
+    const context = vm.createContext({ ...fake.globals });
+    vm.runInContext(code, context);
+    const sent = call(context, 'pmDocxRenderer');
+    expect(sent).toBe(include);
+    // One script element, with nothing inside that could end it early, and no remote source.
+    expect(include.match(/<script>/g)).toHaveLength(1);
+    expect(include.match(/<\/script>/gi)).toHaveLength(1);
+    expect(include.trimEnd().endsWith('</script>')).toBe(true);
+    expect(include).toContain('PlanMonitorDocx');
+    // Not in the sidebar's own page: it loads only when a .docx is asked for.
+    expect(sidebar).not.toContain('wordprocessingml.document.main');
+    expect(include).toContain('wordprocessingml.document.main');
   });
 
   it('the sidebar page is self-contained: no remote script, the panel inline', () => {

@@ -106,7 +106,7 @@ describe('PanelController', () => {
 describe('PanelController.recordPeriod', () => {
   it('records a period, asks before replacing one of the same name, and the summary then compares with it', async () => {
     const book = sampleBook();
-    const c = new PanelController(new MemoryWorkbookPort(book), today, () => '2018-07-02T09:00:00');
+    const c = new PanelController(new MemoryWorkbookPort(book), today, { now: () => '2018-07-02T09:00:00' });
     const first = await c.recordPeriod('2018-06-30', 'June 2018', false);
     expect(first).toEqual({ ok: true, value: "Recorded “June 2018”: 62 actions as of 30/06/2018, kept in the hidden sheet 'Plan Monitor History'. The summary now compares with it." });
     expect(book.sheet('Plan Monitor History')?.visibility).toBe('hidden');

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
 import type { ChaseEntry, ListedRow, PanelResult, RowScope } from '../../src/ui/panel-result';
 import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
+import type { ReportModel } from '../../shared/report/report-model';
+import type { CommitteeReportFile } from '../../src/ui/panel-controller';
 
 const t1 = 'Theme 1 – City leadership';
 const t2 = 'Theme 2 – Finance';
@@ -405,6 +407,8 @@ describe('after a run', () => {
 });
 
 describe('the committee report', () => {
+  // The model only passes through the view, from committeeReport to wordReport: a stand-in will do.
+  const model = { title: 'the report model' } as unknown as ReportModel;
   function withReport(r = quarter()) {
     const f = fake(r);
     const asked: (string | null)[] = [];
@@ -412,7 +416,7 @@ describe('the committee report', () => {
       ...f.actions,
       committeeReport: async (asOf) => {
         asked.push(asOf);
-        return { ok: true, value: { result: r, html: '<!doctype html><title>Report</title><h1>Report</h1>', title: 'Northmoor City Council – Corporate Improvement Plan', fileName: 'committee-report-2018-09-30.html' } };
+        return { ok: true, value: { result: r, html: '<!doctype html><title>Report</title><h1>Report</h1>', title: 'Northmoor City Council – Corporate Improvement Plan', fileName: 'committee-report-2018-09-30.html', model } };
       },
     };
     return { actions, asked };
@@ -471,5 +475,75 @@ describe('the committee report', () => {
     expect(q('[role="alert"]').textContent).toContain('No sheet in this workbook looks like a monitoring sheet.');
     expect(open).not.toHaveBeenCalled();
     expect(q('.pm-report').hidden).toBe(true);
+  });
+
+  describe('as a Word document', () => {
+    let blobs: Blob[];
+    let clicked: { href: string | null; download: string | null }[];
+    beforeEach(() => {
+      vi.stubGlobal('open', () => ({}) as Window);
+      blobs = [];
+      clicked = [];
+      let n = 0;
+      vi.stubGlobal('URL', Object.assign(Object.create(URL) as typeof URL, {
+        createObjectURL: (b: Blob) => {
+          blobs.push(b);
+          return `blob:file-${++n}`;
+        },
+        revokeObjectURL: vi.fn(),
+      }));
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push({ href: this.getAttribute('href'), download: this.getAttribute('download') });
+      });
+    });
+
+    function withWord(word: PanelActions['wordReport']) {
+      const { actions } = withReport();
+      return { ...actions, wordReport: word };
+    }
+
+    it('is offered beside the HTML only where the controller can make one', async () => {
+      mountPanel(root, withReport().actions, { look: 'google', hostName: 'the test' });
+      named('Committee report').click();
+      await settle();
+      expect(named('Download as Word (.docx)')).toBeUndefined();
+      mountPanel(root, withWord(async () => ({ ok: false, message: 'unused' })), { look: 'fluent', hostName: 'the test' });
+      named('Committee report').click();
+      await settle();
+      expect(named('Download as Word (.docx)').tagName).toBe('FLUENT-BUTTON');
+      expect(named('Download as Word (.docx)').closest('.pm-report')).not.toBeNull();
+    });
+
+    it('renders the same report model, downloads the .docx and leaves a link to download it again', async () => {
+      const asked: CommitteeReportFile[] = [];
+      const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+      mountPanel(root, withWord(async (report) => {
+        asked.push(report);
+        return { ok: true, value: { bytes, fileName: 'committee-report-2018-09-30.docx' } };
+      }), { look: 'google', hostName: 'the test' });
+      named('Committee report').click();
+      await settle();
+      named('Download as Word (.docx)').click();
+      await settle();
+      expect(asked.map((r) => [r.model, r.fileName])).toEqual([[model, 'committee-report-2018-09-30.html']]);
+      expect(blobs.map((b) => [b.type, b.size])).toEqual([['text/html;charset=utf-8', 51], ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 4]]);
+      expect(clicked).toEqual([{ href: 'blob:file-2', download: 'committee-report-2018-09-30.docx' }]);
+      const again = q<HTMLAnchorElement>('.pm-word a');
+      expect([again.getAttribute('href'), again.getAttribute('download'), again.textContent]).toEqual(['blob:file-2', 'committee-report-2018-09-30.docx', 'Download the Word document again (committee-report-2018-09-30.docx)']);
+      expect(statusText()).toBe('Downloaded the committee report as a Word document, committee-report-2018-09-30.docx: open it in Word to edit it, restyle it or print it.');
+      // The download's own link is gone from the page once clicked.
+      expect(root.querySelectorAll('.pm-report a[hidden]').length).toBe(0);
+    });
+
+    it('a renderer that fails to load is shown in the alert, and nothing downloads', async () => {
+      mountPanel(root, withWord(async () => ({ ok: false, message: 'The Word document maker could not be downloaded. Check the connection, then try again.' })), { look: 'google', hostName: 'the test' });
+      named('Committee report').click();
+      await settle();
+      named('Download as Word (.docx)').click();
+      await settle();
+      expect(q('[role="alert"]').textContent).toContain('The Word document maker could not be downloaded. Check the connection, then try again.');
+      expect(clicked).toEqual([]);
+      expect(root.querySelectorAll('.pm-word a').length).toBe(0);
+    });
   });
 });
