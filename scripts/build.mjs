@@ -1,11 +1,11 @@
 // Bundles every target with esbuild and lays out dist/:
 //   dist/cli/plan-monitor.cjs                      the command line (Node)
 //   dist/taskpane.js, commands.js, result.js       the Excel add-in's pages (browser; office.js stays on Microsoft's CDN)
-//   dist/report-docx.js                            the Word renderer the panel loads when asked for a .docx
+//   dist/report-docx.js, file-tools.js             the Word renderer and the reply reader + merge, which the panel loads when first asked
 //   dist/preview.js                                the browser preview (npm run preview)
 //   dist/*.html, panel.css, preview.css, assets/   the pages, styles and icons they use
 //   dist/manifest.xml                              manifest.xml for the server, when scripts/manifest.mjs is present
-//   dist/gas/Code.js, Sidebar.html, DocxRenderer.html, appsscript.json the Google Sheets add-on, ready for clasp push
+//   dist/gas/Code.js, Sidebar.html, DocxRenderer.html, FileTools.html, appsscript.json  the Google Sheets add-on, ready for clasp push
 //
 //   node scripts/build.mjs [--production] [--base-url https://example.org/plan-monitor]
 //
@@ -78,12 +78,16 @@ async function buildAppsScript(production) {
   const page = readFileSync(path.join(root, 'src', 'sheets', 'sidebar.html'), 'utf8')
     .replace('/*PANEL_CSS*/', () => css)
     .replace('/*SIDEBAR_JS*/', () => sidebar.replace(/<\/script/gi, '<\\/script'));
-  // The Word renderer as an HtmlService include, which pmDocxRenderer hands to the sidebar when asked.
-  const docx = await bundleText({ entryPoints: ['src/report/docx-in-browser.ts'], platform: 'browser', target: 'es2019', format: 'iife', minify: true, legalComments: 'none' });
-  const docxInclude = `<script>${docx.replace(/<\/script/gi, '<\\/script')}</script>\n`;
+  // The on-demand scripts as HtmlService includes, which pmPanelScript hands to the sidebar when asked.
+  const includes = await Promise.all(
+    [['DocxRenderer', 'src/ui/on-demand/word-renderer.ts'], ['FileTools', 'src/ui/on-demand/file-tools.ts']].map(async ([name, entry]) => {
+      const js = await bundleText({ entryPoints: [entry], platform: 'browser', target: 'es2019', format: 'iife', minify: true, legalComments: 'none' });
+      return [name, `<script>${js.replace(/<\/script/gi, '<\\/script')}</script>\n`];
+    }),
+  );
   for (const [dir, manifest] of [['gas', 'appsscript.json'], ['gas-reminders', 'appsscript.reminders.json']]) {
     writeAtomic(path.join(dist, dir, 'Sidebar.html'), page);
-    writeAtomic(path.join(dist, dir, 'DocxRenderer.html'), docxInclude);
+    for (const [name, include] of includes) writeAtomic(path.join(dist, dir, `${name}.html`), include);
     writeAtomic(path.join(dist, dir, 'appsscript.json'), readFileSync(path.join(root, manifest)));
   }
 }
@@ -121,8 +125,9 @@ async function main(argv) {
         commands: 'src/excel/commands.ts',
         result: 'src/excel/result.ts',
         preview: 'src/preview/preview.ts',
-        // The Word renderer, loaded by the panel only when a .docx is asked for (src/ui/docx-loader.ts).
-        'report-docx': 'src/report/docx-in-browser.ts',
+        // Loaded by the panel only when first asked for (src/ui/on-demand.ts): the Word renderer, the reply reader.
+        'report-docx': 'src/ui/on-demand/word-renderer.ts',
+        'file-tools': 'src/ui/on-demand/file-tools.ts',
       },
       outdir: 'dist',
       platform: 'browser',

@@ -7,7 +7,7 @@
 import { luminance } from '../../shared/rag/palette';
 import { h } from '../ui/dom';
 import { localToday } from '../host/local-clock';
-import { docxLoader, scriptFromUrl } from '../ui/docx-loader';
+import { onDemand, onDemandScripts, scriptBesidePage } from '../ui/on-demand';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
 import { ExcelWorkbookPort } from './excel-port';
@@ -50,7 +50,7 @@ function start(): void {
     }
     const root = app();
     applyOfficeTheme(root);
-    const pane = mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday(), { loadDocx: docxLoader(scriptFromUrl('./report-docx.js')) }), { look: 'fluent', hostName: 'Excel' });
+    const pane = mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday(), { loadDocx: onDemand(onDemandScripts.word, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) }), { look: 'fluent', hostName: 'Excel' });
     // In a shared runtime this page is also the ribbon's: its buttons run here and show in the pane.
     return registerCommands(hasSharedRuntime() ? paneHandlers(pane) : dialogHandlers());
   })

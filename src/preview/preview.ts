@@ -12,11 +12,12 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { dayFromIso } from '../../shared/dates/day';
 import type { CellValue } from '../../shared/grid/grid';
+import type { CellEdit } from '../../shared/merge/cell-edits';
 import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { cipSept2018, isoToSerial } from '../../tests/fixtures/cip-sept-2018';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../memory/memory-workbook';
 import { h } from '../ui/dom';
-import { docxLoader, scriptFromUrl } from '../ui/docx-loader';
+import { onDemand, onDemandScripts, scriptBesidePage } from '../ui/on-demand';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel, type PanelLook } from '../ui/panel-view';
 import { renderSheetView } from './sheet-view';
@@ -28,7 +29,7 @@ const xssPayload = '<img src=x onerror=alert(1)>';
 /** Tells the sheet view to redraw after anything that changes the workbook or its selection. */
 class NotifyingPort implements WorkbookPort {
   constructor(
-    private readonly inner: WorkbookPort,
+    private readonly inner: MemoryWorkbookPort,
     private readonly changed: () => void,
     private readonly delayMs = 0,
   ) {}
@@ -61,6 +62,17 @@ class NotifyingPort implements WorkbookPort {
     } finally {
       this.changed();
     }
+  }
+  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    await this.wait();
+    try {
+      return await this.inner.setCellValues(sheet, edits);
+    } finally {
+      this.changed();
+    }
+  }
+  formulaCells(sheet: string): Promise<ReadonlySet<string>> {
+    return this.inner.formulaCells(sheet);
   }
 }
 
@@ -107,7 +119,7 @@ function start(): void {
 
   const today = dayFromIso(sampleToday) ?? 0;
   const slow = Math.min(Math.max(Number(params.get('slow')) || 0, 0), 10_000);
-  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today, { loadDocx: docxLoader(scriptFromUrl('./report-docx.js')) });
+  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today, { loadDocx: onDemand(onDemandScripts.word, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) });
   if (theme === 'dark' || theme === 'light') panelHost.classList.add(theme);
   const pane = Number(params.get('pane'));
   const paneHost = panelHost.closest<HTMLElement>('.pv-pane');

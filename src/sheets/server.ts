@@ -154,10 +154,14 @@ export function pmFormulaCells(sheet: string): string[] {
 }
 
 
+/** The scripts the sidebar loads on demand (src/ui/on-demand.ts): only these files are ever handed out. */
+const panelScripts = ['DocxRenderer', 'FileTools'];
+
 /**
- * The Word renderer's script, as a `<script>` include, for the sidebar to run when the officer asks
- * for a .docx (src/ui/docx-loader.ts): some 250 KB the sidebar does not load on every opening.
+ * An on-demand script of the panel (the Word renderer, the reply reader) as a `<script>` include,
+ * for the sidebar to run when first asked for: some 300 KB it does not load on every opening.
  */
-export function pmDocxRenderer(): string {
-  return HtmlService.createHtmlOutputFromFile('DocxRenderer').getContent();
+export function pmPanelScript(name: string): string {
+  if (!panelScripts.includes(name)) throw new Error(`Plan Monitor has no panel script called '${String(name)}'.`);
+  return HtmlService.createHtmlOutputFromFile(name).getContent();
 }

@@ -7,7 +7,7 @@ import { h } from '../ui/dom';
 import { localToday } from '../host/local-clock';
 import { PanelController } from '../ui/panel-controller';
 import { mountPanel } from '../ui/panel-view';
-import { docxLoader, runScriptText } from '../ui/docx-loader';
+import { onDemand, onDemandScripts, runScriptText, type ScriptLoader } from '../ui/on-demand';
 import { callServer, ScriptRunPort, type ScriptRun } from './script-run-port';
 
 declare const google: { script: { run: ScriptRun } } | undefined;
@@ -19,9 +19,11 @@ function start(): void {
     return;
   }
   const run = google.script.run;
+  // Apps Script serves the sidebar no files: an on-demand script comes from the server as text.
+  const fromServer: ScriptLoader = async (script) => runScriptText(script, await callServer<string>(() => run, 'pmPanelScript', script.include));
   const controller = new PanelController(new ScriptRunPort(() => run), () => localToday(), {
-    // Apps Script serves the sidebar no files: the renderer's script comes from the server as text.
-    loadDocx: docxLoader(async () => runScriptText(await callServer<string>(() => run, 'pmDocxRenderer'))),
+    loadDocx: onDemand(onDemandScripts.word, fromServer),
+    loadFiles: onDemand(onDemandScripts.files, fromServer),
   });
   mountPanel(root, controller, { look: 'google', hostName: 'Google Sheets' });
   // Opened from the Settings menu item: go straight to the settings view.

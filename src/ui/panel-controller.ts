@@ -10,11 +10,11 @@ import type { Clock } from '../../shared/app/clock';
 import { localClock } from '../host/local-clock';
 import { appliedMessage, describeProblem, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
 import { resultOf, type PanelResult } from './panel-result';
-import type { DocxRenderer } from './docx-loader';
+import type { DocxRenderer, FileTools } from './on-demand';
 import type { ReportModel } from '../../shared/report/report-model';
 import type { AppResult } from '../../shared/app/problems';
 import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
-import { applyPlan, buildCommitteeReport, checkPlan, recordPlanPeriod, saveSettings } from '../../shared/app/use-cases';
+import { applyPlan, buildCommitteeReport, canMerge, checkPlan, recordPlanPeriod, saveSettings, type Checked, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
 
 export { resultOf, type PanelResult } from './panel-result';
 
@@ -52,12 +52,45 @@ export interface WordReportFile {
   fileName: string;
 }
 
+/** A file the officer picked in the panel. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What merging replies from the panel did. */
+export interface MergedInPanel {
+  /** The plan as it stands after the merge. */
+  result: PanelResult;
+  /** The merge's report, line by line, as the CLI prints it: the headline first. */
+  lines: string[];
+  /** Whether anything was written. */
+  written: boolean;
+  /** Changes left alone because the plan changed since the request, and what could not be placed. */
+  conflicts: number;
+  refused: number;
+}
+
+/** An on-demand script's function, or the loader's own words for why it did not load (src/ui/on-demand.ts). */
+async function loaded<T>(load: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await load() };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : plainMessage(e) };
+  }
+}
+
+/** No reply to an update request comes near this: a bigger file is refused before it is read. */
+const maxReplyBytes = 20 * 1_048_576;
+
 /** What a host gives the panel besides its port and clock. */
 export interface PanelHostOptions {
   /** The host's clock as an ISO date-time, for when a period was recorded. */
   now?: () => string;
   /** Loads the Word renderer on first use; absent, the panel offers no .docx. */
   loadDocx?: () => Promise<DocxRenderer>;
+  /** Loads the file tools (the .xlsx reader, the merge) on first use; absent (or where the port cannot write values), the panel offers no merge. */
+  loadFiles?: () => Promise<FileTools>;
 }
 
 export { appliedMessage as applyMessage } from '../../shared/app/messages';
@@ -89,6 +122,8 @@ export class PanelController {
 
   /** Present only where the host can load the Word renderer: the view offers a .docx where it is. */
   readonly wordReport?: (report: CommitteeReportFile) => Promise<Outcome<WordReportFile>>;
+  /** Present only where the host can read a picked .xlsx and its port writes cell values: the view offers Merge replies where it is. */
+  readonly mergeReplies?: (files: readonly PickedFile[], asOf: string | null) => Promise<Outcome<MergedInPanel>>;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -98,13 +133,56 @@ export class PanelController {
     this.clock = { today, now: host.now ?? localClock.now };
     const loadDocx = host.loadDocx;
     if (loadDocx) this.wordReport = (report) => this.renderWord(report, loadDocx);
+    const loadFiles = host.loadFiles;
+    if (loadFiles && canMerge(port)) this.mergeReplies = (files, asOf) => this.merge(port, files, asOf, loadFiles);
+  }
+
+  /**
+   * Merges the replies the officer picked, as `plan-monitor merge` does (mergeReplyFiles, which comes
+   * with the file tools, on demand): every file read in the browser by the CLI's own .xlsx reader first, so one that cannot be read stops the
+   * merge before anything is written; then the plan is read again to show it as it now stands.
+   */
+  private async merge(port: MergePort, files: readonly PickedFile[], asOf: string | null, loadFiles: () => Promise<FileTools>): Promise<Outcome<MergedInPanel>> {
+    const options = this.options(asOf);
+    if (!options.ok) return options;
+    if (files.length === 0) return { ok: false, message: 'Pick one or more replies (.xlsx) to merge.' };
+    const big = files.find((f) => f.bytes.length > maxReplyBytes);
+    if (big) return { ok: false, message: `'${big.name}' is too large to be a reply to an update request (${Math.round(big.bytes.length / 1_048_576)} MB). Nothing was merged.` };
+    const tools = await loaded(loadFiles);
+    if (!tools.ok) return tools;
+    const { readXlsx, mergeReplyFiles, mergedMessage } = tools.value;
+    const replies: ReplyWorkbook[] = [];
+    for (const f of files) {
+      try {
+        replies.push({ name: f.name, workbook: await readXlsx(f.bytes, f.name) });
+      } catch (e) {
+        // The reader's own words, which name the file.
+        return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was merged.` };
+      }
+    }
+    try {
+      const r = await mergeReplyFiles(port, this.clock, replies, options.value);
+      this.lastRun = null;
+      if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
+      const merged = r.value.result;
+      let run: Checked = r.value;
+      if (r.value.written) {
+        const after = await checkPlan(this.port, this.clock, options.value);
+        if (after.ok) run = after.value;
+      }
+      this.lastRun = run.run;
+      return { ok: true, value: { result: resultOf(run.run, run), lines: mergedMessage(merged), written: r.value.written, conflicts: merged.conflicts.length, refused: merged.refused.length + merged.unreadable.length } };
+    } catch (e) {
+      return { ok: false, message: plainMessage(e) };
+    }
   }
 
   /** The same report model as the HTML page, as a .docx (the renderer is loaded the first time). */
   private async renderWord(report: CommitteeReportFile, loadDocx: () => Promise<DocxRenderer>): Promise<Outcome<WordReportFile>> {
+    const render = await loaded(loadDocx);
+    if (!render.ok) return render;
     try {
-      const render = await loadDocx();
-      return { ok: true, value: { bytes: await render(report.model), fileName: report.fileName.replace(/\.html$/, '.docx') } };
+      return { ok: true, value: { bytes: await render.value(report.model), fileName: report.fileName.replace(/\.html$/, '.docx') } };
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }

@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
+import { makeReply } from './reply-file';
 import { expectWordReport } from './word-download';
 import { artifact, axeViolations, buildDist, dist, focusRing, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
@@ -290,6 +291,43 @@ describe('the preview and the panel', () => {
     await close();
   });
 
+  it('Merge replies… reads a picked reply with the CLI’s .xlsx reader in the page and merges it into the sheet', async () => {
+    const reply = makeReply();
+    const { page, errors, close } = await open();
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.getAttribute('src')?.includes('file-tools')))).toBe(false);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Merge replies…').click()]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(reply.file);
+    await expect.poll(() => statusText(page).textContent()).toContain("Merged 4 changes from 1 reply into 'CIP Monitoring'.");
+    const box = panel(page).getByRole('region', { name: 'Merged replies' });
+    expect(await box.locator('p').allTextContents()).toEqual(["Merged 4 changes from 1 reply into 'CIP Monitoring'.", "Added 4 rows to the audit trail (hidden sheet 'Plan Monitor Audit')."]);
+    expect(await box.locator('li').allTextContents()).toEqual([
+      `H24: action 3.4 status “On track” → “Some slippage” (from '${reply.name}', E4)`,
+      `G24: action 3.4 revised date (empty) → “31/01/2019” (from '${reply.name}', D4)`,
+      `I24: action 3.4 commentary “Post approved by Personnel Committee in September 2018; rec…” → “=cmd|calc” (from '${reply.name}', F4)`,
+      `H49: action 6.4 status “On track” → “Completed” (from '${reply.name}', E8)`,
+    ]);
+    // The sheet holds the replies' values, the commentary as text; the results are the plan's as it now stands.
+    expect(await sheetCell(page, 'H24').textContent()).toBe('Some slippage');
+    expect(await sheetCell(page, 'I24').textContent()).toBe('=cmd|calc');
+    expect(await sheetCell(page, 'H49').textContent()).toBe('Completed');
+    expect(await panel(page).locator('.pm-headline').textContent()).toContain('62 actions');
+    expect(await page.evaluate(() => [...document.scripts].filter((s) => s.getAttribute('src')?.includes('file-tools')).length)).toBe(1);
+
+    // The same reply again changes nothing, and says so.
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Merge replies…').click()]);
+    await again.setFiles(reply.file);
+    await expect.poll(() => statusText(page).textContent()).toContain("No changes to merge from 1 reply into 'CIP Monitoring'.");
+
+    // A file that is not a workbook is refused in words that name it, and nothing is written.
+    const [bad] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Merge replies…').click()]);
+    await bad.setFiles({ name: 'notes.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain("'notes.xlsx' is not an Excel workbook (.xlsx). Nothing was merged.");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('clicking a finding moves the selection in the sheet to its cell', async () => {
     const { page, close } = await open();
     await checkPlan(page);
@@ -411,13 +449,13 @@ describe('the preview and the panel', () => {
 
     // Number the panel's focusable controls in document order.
     const expected = await numberStops(page);
-    // As of and its calendar, five buttons, the period name and its button; then the results: the
+    // As of and its calendar, six buttons, the period name and its button; then the results: the
     // headings of the three tables' sections, the two filters, and the lists' headings with the rows
     // of those open (four warnings, one overdue action).
-    expect(expected.length).toBe(28);
+    expect(expected.length).toBe(29);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
-    expect(expected.slice(0, 9).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Settings', 'Period name', 'Record period']);
-    expect(expected.slice(9).map((c) => `${c.tag} ${c.name}`)).toEqual([
+    expect(expected.slice(0, 10).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Settings', 'Period name', 'Record period']);
+    expect(expected.slice(10).map((c) => `${c.tag} ${c.name}`)).toEqual([
       'summary Actions by status (62)',
       'summary Themes (10)',
       'summary By lead officer (16)',
@@ -447,7 +485,7 @@ describe('the preview and the panel', () => {
     expect(await panel(page).locator('.pm-results details:not([open])').count()).toBe(0);
     const all = await numberStops(page);
     // Eight slipped, eight re-profiled and one not-started action, and the chase's Draft e-mail and Copy.
-    expect(all.length).toBe(28 + 8 + 8 + 1 + 2);
+    expect(all.length).toBe(29 + 8 + 8 + 1 + 2);
     expect(all.slice(-2).map((c) => c.name)).toEqual(['Draft e-mail to Director of HR and OD', 'Copy the e-mail to Director of HR and OD']);
     await tabThrough(page, all);
     // Space closes a section again.

@@ -118,8 +118,11 @@ const server: Record<string, (...args: never[]) => Promise<unknown>> = {
   pmApplyEditPlan: (plan: Parameters<MemoryWorkbookPort['applyEditPlan']>[0]) => port.applyEditPlan(plan),
   pmWriteHiddenSheet: (name: string, rows: Parameters<MemoryWorkbookPort['writeHiddenSheet']>[1]) => port.writeHiddenSheet(name, rows),
   pmSelectCell: (sheet: string, cell: string) => port.selectCell(sheet, cell),
-  // HtmlService.createHtmlOutputFromFile('DocxRenderer').getContent(): the built file, beside Sidebar.html.
-  pmDocxRenderer: async () => (await fetch('./DocxRenderer.html')).text(),
+  pmSetCellValues: (sheet: string, edits: Parameters<MemoryWorkbookPort['setCellValues']>[1]) => port.setCellValues(sheet, edits),
+  // A list: a Set does not cross google.script.run.
+  pmFormulaCells: async (sheet: string) => [...(await port.formulaCells(sheet))],
+  // HtmlService.createHtmlOutputFromFile(name).getContent(): the built file, beside Sidebar.html.
+  pmPanelScript: async (name: string) => (await fetch(`./${name}.html`)).text(),
 };
 
 /** One script runner: with* return a new runner with that handler set, as Apps Script's do. */

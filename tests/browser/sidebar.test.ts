@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
 import { artifact, axeViolations, buildDist, focusRing, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
+import { makeReply } from './reply-file';
 import { expectWordReport } from './word-download';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -187,12 +188,41 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     const link = app(page).getByRole('link', { name: 'Download the committee report (committee-report-2018-09-30.html)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
-    // As Word: the renderer's script comes from the server as text (pmDocxRenderer), once.
+    // As Word: the renderer's script comes from the server as text (pmPanelScript), once.
     const [word] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
     await expectWordReport(word);
     const [again] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
     expect(again.suggestedFilename()).toBe('committee-report-2018-09-30.docx');
-    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([['pmReadWorkbook', 'ok'], ['pmDocxRenderer', 'ok']]);
+    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([['pmReadWorkbook', 'ok'], ['pmPanelScript', 'ok']]);
+    expect((await calls(page)).find((c) => c.name === 'pmPanelScript')?.sent).toEqual(['DocxRenderer']);
+    expect(await alertText(page).textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('Merge replies… reads the picked reply in the sidebar and writes its cells through pmSetCellValues, with the audit trail', async () => {
+    const reply = makeReply();
+    const { page, errors, close } = await open();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Merge replies…').click()]);
+    await chooser.setFiles(reply.file);
+    await expect.poll(() => shownStatus(page).textContent()).toBe("Merged 4 changes from 1 reply into 'CIP Monitoring'.");
+    expect(await app(page).getByRole('region', { name: 'Merged replies' }).locator('li').count()).toBe(4);
+    const sheet = 'CIP Monitoring';
+    expect(await Promise.all(['H24', 'I24', 'H49'].map(async (c) => (await bookCell(page, sheet, c))?.value))).toEqual(['Some slippage', '=cmd|calc', 'Completed']);
+    // Read, the reader's script, the formula cells, the four cells in one call, the audit sheet, and the plan read again.
+    const made = await calls(page);
+    expect(made.map((c) => [c.name, c.outcome])).toEqual([
+      ['pmPanelScript', 'ok'],
+      ['pmReadWorkbook', 'ok'],
+      ['pmFormulaCells', 'ok'],
+      ['pmSetCellValues', 'ok'],
+      ['pmWriteHiddenSheet', 'ok'],
+      ['pmReadWorkbook', 'ok'],
+    ]);
+    expect(made[0]?.sent).toEqual(['FileTools']);
+    expect((made[3]?.sent?.[1] as unknown[]).length).toBe(4);
+    expect(made[4]?.sent?.[0]).toBe('Plan Monitor Audit');
+    expect((await bookState(page)).sheets.find((s) => s.name === 'Plan Monitor Audit')?.visibility).toBe('hidden');
     expect(await alertText(page).textContent()).toBe('');
     expect(errors).toEqual([]);
     await close();
@@ -340,12 +370,12 @@ describe('the Google Sheets sidebar over google.script.run', () => {
       expect(await page.evaluate(focusRing), `stop ${stops.length - 1}: ${name}`).toMatch(/^visible/);
       await page.keyboard.press('Tab');
     }
-    expect(stops.slice(0, 9)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Settings', 'Period name', 'Record period']);
+    expect(stops.slice(0, 10)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Settings', 'Period name', 'Record period']);
     // Then the results: the three tables' section headings, the two filters, the lists' headings
     // with the rows of those open (four warnings, one overdue action).
-    expect(stops.slice(9, 14)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
+    expect(stops.slice(10, 15)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
     expect(stops.at(-1)).toBe('Chase lead officers (1)');
-    expect(stops.length).toBe(28);
+    expect(stops.length).toBe(29);
     // Every section opened, every control in it is named too, and the sidebar still fits.
     const closed = app(page).locator('.pm-results details:not([open]) > summary');
     for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();

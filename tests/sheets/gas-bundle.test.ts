@@ -44,7 +44,7 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
   it('starts with @OnlyCurrentDoc and defines every handler at the top level', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
     const { context } = loaded();
-    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells', 'pmDocxRenderer']) {
+    for (const name of ['onOpen', 'onInstall', 'pmCheckPlan', 'pmApplyColours', 'pmBuildSummary', 'pmRecordPeriod', 'pmOpenSidebar', 'pmOpenSettings', 'pmReadWorkbook', 'pmApplyEditPlan', 'pmWriteHiddenSheet', 'pmSelectCell', 'pmSetCellValues', 'pmFormulaCells', 'pmPanelScript']) {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe('function');
     }
   });
@@ -123,21 +123,26 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
     expect(JSON.stringify(fake.snapshot())).toBe(before);
   });
 
-  it('pmDocxRenderer hands the sidebar the Word renderer as one <script> include, read from DocxRenderer.html', () => {
-    const include = readFileSync(path.join(root, 'dist/gas/DocxRenderer.html'), 'utf8');
-    const fake = fakeSpreadsheet(sampleSetup(), { DocxRenderer: include });
+  it('pmPanelScript hands the sidebar an on-demand script as one <script> include, and only those it has', () => {
+    const read = (name: string) => readFileSync(path.join(root, `dist/gas/${name}.html`), 'utf8');
+    const files = { DocxRenderer: read('DocxRenderer'), FileTools: read('FileTools'), Sidebar: sidebar };
+    const fake = fakeSpreadsheet(sampleSetup(), files);
     const context = vm.createContext({ ...fake.globals });
     vm.runInContext(code, context);
-    const sent = call(context, 'pmDocxRenderer');
-    expect(sent).toBe(include);
-    // One script element, with nothing inside that could end it early, and no remote source.
-    expect(include.match(/<script>/g)).toHaveLength(1);
-    expect(include.match(/<\/script>/gi)).toHaveLength(1);
-    expect(include.trimEnd().endsWith('</script>')).toBe(true);
-    expect(include).toContain('PlanMonitorDocx');
-    // Not in the sidebar's own page: it loads only when a .docx is asked for.
-    expect(sidebar).not.toContain('wordprocessingml.document.main');
-    expect(include).toContain('wordprocessingml.document.main');
+    for (const [name, global, marker] of [['DocxRenderer', 'PlanMonitorWord', 'wordprocessingml.document.main'], ['FileTools', 'PlanMonitorFiles', 'sharedStrings']] as const) {
+      const include = vm.runInContext(`pmPanelScript(${JSON.stringify(name)})`, context) as string;
+      expect(include).toBe(files[name]);
+      // One script element, with nothing inside that could end it early, and no remote source.
+      expect(include.match(/<script>/g)).toHaveLength(1);
+      expect(include.match(/<\/script>/gi)).toHaveLength(1);
+      expect(include.trimEnd().endsWith('</script>')).toBe(true);
+      expect(include).toContain(global);
+      // Not in the sidebar's own page: it loads only when first asked for.
+      expect(include).toContain(marker);
+      expect(sidebar).not.toContain(marker);
+    }
+    // Any other file (the sidebar itself, a guess) is refused.
+    expect(() => vm.runInContext(`pmPanelScript('Sidebar')`, context)).toThrow("Plan Monitor has no panel script called 'Sidebar'.");
   });
 
   it('the sidebar page is self-contained: no remote script, the panel inline', () => {

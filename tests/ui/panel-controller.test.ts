@@ -7,6 +7,10 @@ import { MemoryWorkbook, MemoryWorkbookPort } from '../../src/memory/memory-work
 import { PanelController, plainMessage } from '../../src/ui/panel-controller';
 import { planGrid } from '../helpers/plan-grid';
 import { row } from '../helpers/rule-tester';
+import { replyFor } from '../merge/helpers';
+import { mergedMessage } from '../../shared/app/messages';
+import { mergeReplyFiles } from '../../shared/app/use-cases';
+import type { FileTools, XlsxReader } from '../../src/ui/on-demand';
 import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { cipSept2018, isoToSerial, type SamplePlan } from '../fixtures/cip-sept-2018';
 
@@ -244,5 +248,92 @@ describe('PanelController.committeeReport', () => {
     expect(out.value.title).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
     expect(out.value.html).toContain('The Corporate Improvement Plan now contains 62 actions. 32 actions have now been completed, with 8 showing some slippage.');
     expect(out.value.result.headline).toBe("'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
+  });
+});
+
+describe('PanelController.wordReport', () => {
+  it('renders the report’s own model with the host’s renderer, loaded once, as committee-report-….docx', async () => {
+    let loads = 0;
+    const seen: unknown[] = [];
+    const c = new PanelController(new MemoryWorkbookPort(sampleBook()), today, {
+      loadDocx: async () => {
+        loads++;
+        return async (model) => {
+          seen.push(model);
+          return new Uint8Array([1, 2, 3]);
+        };
+      },
+    });
+    const report = await c.committeeReport('30/09/2018');
+    if (!report.ok) throw new Error(report.message);
+    const word = await c.wordReport?.(report.value);
+    expect(word).toEqual({ ok: true, value: { bytes: new Uint8Array([1, 2, 3]), fileName: 'committee-report-2018-09-30.docx' } });
+    expect(seen).toEqual([report.value.model]);
+    expect(loads).toBe(1);
+  });
+
+  it('is absent where the host gives no renderer, and a renderer that fails to load is a message', async () => {
+    expect(new PanelController(new MemoryWorkbookPort(sampleBook()), today).wordReport).toBeUndefined();
+    const c = new PanelController(new MemoryWorkbookPort(sampleBook()), today, { loadDocx: () => Promise.reject(new Error('The Word document maker could not be downloaded. Check the connection, then try again.')) });
+    const report = await c.committeeReport(null);
+    if (!report.ok) throw new Error(report.message);
+    expect(await c.wordReport?.(report.value)).toEqual({ ok: false, message: 'The Word document maker could not be downloaded. Check the connection, then try again.' });
+  });
+});
+
+describe('PanelController.mergeReplies', () => {
+  /** The Director of HR and OD's reply, as the reader gives it back: 3.4 slipped, 6.4 completed. */
+  async function replyBook(port: MemoryWorkbookPort) {
+    const run = prepareRun(await port.readWorkbook(), { today: today(), asOf: today() });
+    if (!run.ok) throw new Error(run.message);
+    return replyFor(run, 'Director of HR and OD').set('3.4', 'status', 'Some slippage').set('6.4', 'status', 'Completed').workbook;
+  }
+  const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+  /** The file tools as the on-demand script gives them, with a stand-in reader. */
+  const tools = (readXlsx: XlsxReader) => async (): Promise<FileTools> => ({ readXlsx, mergeReplyFiles, mergedMessage });
+
+  it('reads each picked file with the host’s reader, merges it as the CLI does and shows the plan as it now stands', async () => {
+    const book = sampleBook();
+    const port = new MemoryWorkbookPort(book);
+    const reply = await replyBook(port);
+    const read: string[] = [];
+    const c = new PanelController(port, today, { now: () => '2018-10-02T09:00:00', loadFiles: tools(async (_b, name) => (read.push(name), reply)) });
+    const out = await c.mergeReplies?.([{ name: 'hr.xlsx', bytes }], '2018-09-30');
+    if (!out?.ok) throw new Error(out?.message);
+    expect(read).toEqual(['hr.xlsx']);
+    expect(out.value.lines).toEqual([
+      "Merged 2 changes from 1 reply into 'CIP Monitoring'.",
+      "  H24: action 3.4 status “On track” → “Some slippage” (from 'hr.xlsx', E4)",
+      "  H49: action 6.4 status “On track” → “Completed” (from 'hr.xlsx', E8)",
+      '',
+      "Added 2 rows to the audit trail (hidden sheet 'Plan Monitor Audit').",
+    ]);
+    expect([out.value.written, out.value.conflicts, out.value.refused]).toEqual([true, 0, 0]);
+    expect(book.sheet('CIP Monitoring')?.cells.get('H49')?.value).toBe('Completed');
+    // The results are read after the merge: 33 completed now, not 32.
+    expect(out.value.result.statusCounts.find((s) => s.status === 'Completed')?.count).toBe(33);
+  });
+
+  it('is offered only where the port writes cell values and the host can read .xlsx', () => {
+    const port = new MemoryWorkbookPort(sampleBook());
+    expect(new PanelController(port, today).mergeReplies).toBeUndefined();
+    const readOnly = { readWorkbook: () => port.readWorkbook(), applyEditPlan: () => port.applyEditPlan({ sheet: '', cells: [] } as never), writeHiddenSheet: async () => undefined, selectCell: async () => undefined };
+    expect(new PanelController(readOnly, today, { loadFiles: tools(() => port.readWorkbook()) }).mergeReplies).toBeUndefined();
+  });
+
+  it('refuses, writing nothing: no file, a file too big to be a reply, one the reader cannot read', async () => {
+    const book = sampleBook();
+    const port = new MemoryWorkbookPort(book);
+    const before = JSON.stringify([...(book.sheet('CIP Monitoring')?.cells ?? [])]);
+    const c = new PanelController(port, today, {
+      loadFiles: tools(async (_b, name) => {
+        throw new Error(`'${name}' is not an Excel workbook (.xlsx).`);
+      }),
+    });
+    expect(await c.mergeReplies?.([], null)).toEqual({ ok: false, message: 'Pick one or more replies (.xlsx) to merge.' });
+    expect(await c.mergeReplies?.([{ name: 'huge.xlsx', bytes: new Uint8Array(21 * 1_048_576) }], null)).toEqual({ ok: false, message: "'huge.xlsx' is too large to be a reply to an update request (21 MB). Nothing was merged." });
+    expect(await c.mergeReplies?.([{ name: 'notes.txt', bytes }], null)).toEqual({ ok: false, message: "'notes.txt' is not an Excel workbook (.xlsx). Nothing was merged." });
+    expect(JSON.stringify([...(book.sheet('CIP Monitoring')?.cells ?? [])])).toBe(before);
+    expect(book.sheets.map((s) => s.name)).toEqual(['CIP Monitoring']);
   });
 });

@@ -8,7 +8,7 @@ import { defaultPalette } from '../../shared/rag/palette';
 import type { ChaseEntry, ListedRow, PanelResult, RowScope } from '../../src/ui/panel-result';
 import { mountPanel, type PanelActions } from '../../src/ui/panel-view';
 import type { ReportModel } from '../../shared/report/report-model';
-import type { CommitteeReportFile } from '../../src/ui/panel-controller';
+import type { CommitteeReportFile, MergedInPanel, Outcome } from '../../src/ui/panel-controller';
 
 const t1 = 'Theme 1 – City leadership';
 const t2 = 'Theme 2 – Finance';
@@ -545,5 +545,66 @@ describe('the committee report', () => {
       expect(clicked).toEqual([]);
       expect(root.querySelectorAll('.pm-word a').length).toBe(0);
     });
+  });
+});
+
+describe('Merge replies…', () => {
+  const lines = ["Merged 1 change from 1 reply into 'CIP Monitoring'; 1 conflict (below).", "  H49: action 6.4 status “On track” → “Completed” (from 'hr.xlsx', E8)", '', 'Conflicts (1): changed in the plan since the request was made, so left as they are:', '  H24: action 3.4 …', '', "Added 1 row to the audit trail (hidden sheet 'Plan Monitor Audit')."];
+
+  function withMerge(answer: () => Outcome<MergedInPanel>) {
+    const f = fake();
+    const picked: { names: string[]; sizes: number[]; asOf: string | null }[] = [];
+    const actions: PanelActions = {
+      ...f.actions,
+      mergeReplies: async (files, asOf) => {
+        picked.push({ names: files.map((x) => x.name), sizes: files.map((x) => x.bytes.length), asOf });
+        return answer();
+      },
+    };
+    return { actions, picked };
+  }
+
+  function pick(files: File[]): void {
+    const input = q<HTMLInputElement>('input[type="file"]');
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change'));
+  }
+
+  it('is a button only where the controller can merge; it opens a hidden multi-file picker for .xlsx', () => {
+    mountPanel(root, fake().actions, { look: 'google', hostName: 'the test' });
+    expect(named('Merge replies…')).toBeUndefined();
+    expect(root.querySelector('input[type="file"]')).toBeNull();
+    mountPanel(root, withMerge(() => ({ ok: false, message: 'unused' })).actions, { look: 'google', hostName: 'the test' });
+    const input = q<HTMLInputElement>('input[type="file"]');
+    expect([input.hidden, input.multiple, input.accept, input.getAttribute('aria-hidden')]).toEqual([true, true, '.xlsx,.xlsm', 'true']);
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => undefined);
+    named('Merge replies…').click();
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(document.getElementById(named('Merge replies…').getAttribute('aria-describedby') ?? '')?.textContent).toBe('Pick the replies officers sent back to their update requests (plan-monitor requests).');
+  });
+
+  it('merges the picked files and shows the report in groups, the headline in the status line', async () => {
+    const { actions, picked } = withMerge(() => ({ ok: true, value: { result: quarter(), lines, written: true, conflicts: 1, refused: 0 } }));
+    mountPanel(root, actions, { look: 'google', hostName: 'the test' });
+    pick([new File([new Uint8Array([1, 2, 3])], 'hr.xlsx'), new File([new Uint8Array([4])], 'finance.xlsx')]);
+    await settle();
+    await settle();
+    expect(picked).toEqual([{ names: ['hr.xlsx', 'finance.xlsx'], sizes: [3, 1], asOf: null }]);
+    const box = q('section.pm-merge');
+    expect(box.hidden).toBe(false);
+    expect(box.querySelector('h2')?.textContent).toBe('Merged replies');
+    expect(Array.from(box.querySelectorAll('p'), (p) => p.textContent)).toEqual([lines[0], lines[3], lines[6]]);
+    expect(Array.from(box.querySelectorAll('li'), (p) => p.textContent)).toEqual(["H49: action 6.4 status “On track” → “Completed” (from 'hr.xlsx', E8)", 'H24: action 3.4 …']);
+    expect(statusText()).toBe(lines[0]);
+    expect(headings()[0]).toBe('Actions by status (4)');
+  });
+
+  it('a refusal is shown in the alert and no report is shown', async () => {
+    mountPanel(root, withMerge(() => ({ ok: false, message: "'notes.xlsx' is not an Excel workbook (.xlsx). Nothing was merged." })).actions, { look: 'google', hostName: 'the test' });
+    pick([new File(['x'], 'notes.xlsx')]);
+    await settle();
+    await settle();
+    expect(q('[role="alert"]').textContent).toContain("'notes.xlsx' is not an Excel workbook (.xlsx). Nothing was merged.");
+    expect(q('section.pm-merge').hidden).toBe(true);
   });
 });
