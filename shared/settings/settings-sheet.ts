@@ -9,7 +9,7 @@ export const settingsMarker = 'plan-monitor:settings:v1';
 const intro = 'Settings used by Plan Monitor for this workbook. One setting a row: its name in column A, its value in column B.';
 
 /** Settings whose value is a list or object are kept as JSON text in one cell. */
-const jsonFields = new Set(['customStatuses']);
+const jsonFields = new Set(['customStatuses', 'statusWords']);
 
 /**
  * Flattens settings into readable rows: "dueSoonDays | 14", "columns.status | H",

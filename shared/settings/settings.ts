@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { $ZodRawIssue } from 'zod/v4/core';
 import { dayFromIso } from '../dates/day';
 import { ruleIds } from '../rules/ids';
+import { normaliseStatusText } from '../status/normalise';
 import { builtInSchemes, type StatusScheme } from '../status/schemes';
 import { columnFields } from './fields';
 import { defaultPalette } from '../rag/palette';
@@ -19,6 +20,17 @@ const customStatus = z.strictObject({
   slipped: z._default(z.boolean(), false),
   notStarted: z._default(z.boolean(), false),
   aliases: z._default(z.array(z.string().check(z.trim(), z.minLength(1))), []),
+});
+
+/** A word officers type for a status, added to the scheme in force ("behind schedule" → "Some slippage"). */
+const statusWord = z.strictObject({
+  word: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(60, { error: 'must be at most 60 characters' }),
+    z.refine((s) => s === '' || normaliseStatusText(s) !== '', { error: 'must contain a letter or a digit' }),
+  ),
+  status: z.string().check(z.trim(), z.minLength(1, { error: 'must name one of the statuses' })),
 });
 
 /** Excel's rules for sheet names: 1–31 characters, none of : \ / ? * [ ], no leading or trailing apostrophe. */
@@ -47,6 +59,8 @@ export const settingsSchema = z.strictObject({
   scheme: z._default(z.enum(['cip', 'rag', 'brag', 'covalent']), 'cip'),
   /** Replaces the built-in scheme when given. */
   customStatuses: z.optional(z.array(customStatus).check(z.minLength(1, { error: 'must list at least one status' }))),
+  /** Words added to the scheme in force, each meaning one of its statuses; a word here wins over the scheme's own. */
+  statusWords: z._default(z.array(statusWord).check(z.maxLength(200, { error: 'must list at most 200 words' })), []),
   columns: z._default(z.partialRecord(z.enum(columnFields), columnChoice), {}),
   monitoringSheet: z.optional(sheetName),
   asOf: z.optional(isoDate),
@@ -92,10 +106,28 @@ function plainEnglish(issue: $ZodRawIssue): string | undefined {
   }
 }
 
+/** Each added word must mean a status of the scheme it is added to: checked once the scheme in force is known. */
+function statusWordProblems(settings: Settings): SettingsProblem[] {
+  const labels = baseScheme(settings).statuses.map((s) => s.label);
+  const byKey = new Map(labels.map((l) => [normaliseStatusText(l), l]));
+  const problems: SettingsProblem[] = [];
+  settings.statusWords.forEach((w, i) => {
+    const label = byKey.get(normaliseStatusText(w.status));
+    const named = byKey.get(normaliseStatusText(w.word));
+    if (named !== undefined && named !== label) problems.push({ field: `statusWords.${i}.word`, message: `(“${w.word}”) is already the status “${named}”: it cannot mean another` });
+    else if (label === undefined) problems.push({ field: `statusWords.${i}.status`, message: `(“${w.word}” means “${w.status}”) must be one of the statuses in use: ${labels.map((l) => `“${l}”`).join(', ')}` });
+    else w.status = label;
+  });
+  return problems;
+}
+
 /** Validates settings from any source (settings sheet, JSON file, panel); never throws. */
 export function parseSettings(input: unknown): SettingsResult {
   const result = settingsSchema.safeParse(input ?? {}, { error: plainEnglish });
-  if (result.success) return { ok: true, settings: result.data };
+  if (result.success) {
+    const problems = statusWordProblems(result.data);
+    return problems.length === 0 ? { ok: true, settings: result.data } : { ok: false, problems };
+  }
   const problems = result.error.issues.flatMap((issue) =>
     // An unknown key is named by its own path, so the officer sees exactly which line to fix.
     issue.code === 'unrecognized_keys'
@@ -116,12 +148,30 @@ export function defaultSettings(): Settings {
   return r.settings;
 }
 
-/** The status scheme in force: the custom list when given, else the built-in one. */
-export function activeScheme(settings: Settings): StatusScheme {
+/** The scheme the added words go into: the custom list when given, else the built-in one. */
+function baseScheme(settings: Pick<Settings, 'customStatuses' | 'scheme'>): StatusScheme {
   if (settings.customStatuses) {
     return { id: 'custom', name: 'Custom statuses', statuses: settings.customStatuses.map((s) => ({ ...s })) };
   }
   return builtInSchemes[settings.scheme];
+}
+
+/**
+ * The status scheme in force: the custom list when given, else the built-in one, with the added
+ * words. An added word is taken from any other status that had it, so the officer's choice wins.
+ */
+export function activeScheme(settings: Settings): StatusScheme {
+  const base = baseScheme(settings);
+  if (settings.statusWords.length === 0) return base;
+  const added = new Map(settings.statusWords.map((w) => [normaliseStatusText(w.word), w]));
+  const statuses = base.statuses.map((s) => ({
+    ...s,
+    aliases: [
+      ...settings.statusWords.filter((w) => w.status === s.label).map((w) => w.word),
+      ...s.aliases.filter((a) => (added.get(normaliseStatusText(a))?.status ?? s.label) === s.label),
+    ],
+  }));
+  return { ...base, statuses };
 }
 
 export function activePalette(settings: Settings): typeof defaultPalette {

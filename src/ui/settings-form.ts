@@ -8,7 +8,7 @@ import type { HeaderCell } from '../../shared/header/detect-header';
 import type { ColumnField } from '../../shared/settings/fields';
 import { defaultPalette } from '../../shared/rag/palette';
 import type { SettingsInput } from '../../shared/settings/settings';
-import type { Rag } from '../../shared/status/schemes';
+import { builtInSchemes, type Rag } from '../../shared/status/schemes';
 import type { ColumnChoice } from './panel-controller';
 
 export interface SelectOption {
@@ -60,6 +60,19 @@ export const schemeChoices: readonly SelectOption[] = [
   { value: 'covalent', text: 'Completed, On target, Out of target (Covalent)' },
 ];
 
+/** A word added to the scheme, as the form holds it. */
+export interface StatusWord {
+  word: string;
+  status: string;
+}
+
+/** The statuses a word can mean under this scheme choice: the workbook's own list when it has one. */
+export function statusChoicesFor(input: SettingsInput, scheme: string): string[] {
+  if (input.customStatuses) return input.customStatuses.map((s) => s.label);
+  const built = builtInSchemes[scheme as keyof typeof builtInSchemes] ?? builtInSchemes.cip;
+  return built.statuses.map((s) => s.label);
+}
+
 export const dateOrderChoices: readonly SelectOption[] = [
   { value: 'day-first', text: '31/12/2018 (UK)' },
   { value: 'month-first', text: '12/31/2018 (US)' },
@@ -85,6 +98,8 @@ export interface FormChanges {
   dateOrder?: string;
   /** Only the fills that changed, as #rrggbb. */
   fills: Partial<Record<Rag, string>>;
+  /** The whole list of added words, when it changed. */
+  statusWords?: StatusWord[];
 }
 
 /** The settings to save: the workbook's own settings with the officer's changes on top. */
@@ -106,6 +121,10 @@ export function applyFormChanges(input: SettingsInput, changes: FormChanges): Se
     next.dueSoonDays = (/^\d+$/.test(typed) ? Number(typed) : typed) as number;
   }
   if (changes.dateOrder !== undefined) next.dateOrder = changes.dateOrder as SettingsInput['dateOrder'];
+  if (changes.statusWords !== undefined) {
+    if (changes.statusWords.length > 0) next.statusWords = changes.statusWords.map((w) => ({ ...w }));
+    else delete next.statusWords;
+  }
   const fillEntries = Object.entries(changes.fills) as [Rag, string][];
   if (fillEntries.length > 0) {
     const palette = { ...input.palette };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, defaultPalette } from '../../shared/rag/palette';
 import { activeScheme, defaultSettings, parseSettings, renderSettingsProblem } from '../../shared/settings/settings';
+import { readSettingsSheet, settingsSheetRows } from '../../shared/settings/settings-sheet';
+import { statusLookup } from '../../shared/status/normalise';
 
 function problems(input: unknown): string[] {
   const r = parseSettings(input);
@@ -64,5 +66,56 @@ describe('default palette', () => {
   it('gives every RAG category a distinct fill', () => {
     const fills = Object.values(defaultPalette).map((s) => s.fill);
     expect(new Set(fills).size).toBe(fills.length);
+  });
+});
+
+describe('statusWords: words added to the scheme in force', () => {
+  const schemeOf = (input: unknown) => {
+    const r = parseSettings(input);
+    if (!r.ok) throw new Error(r.problems.map(renderSettingsProblem).join(' '));
+    return statusLookup(activeScheme(r.settings));
+  };
+
+  it.each([
+    [{ statusWords: [{ word: 'behind schedule', status: 'Some slippage' }] }, 'Behind Schedule.', 'Some slippage'],
+    // The status is matched as officers type it, and stored as the scheme spells it.
+    [{ statusWords: [{ word: 'stalled', status: 'major SLIPPAGE' }] }, 'stalled', 'Major slippage'],
+    // A word the scheme already has is taken from its status: the officer's choice wins.
+    [{ statusWords: [{ word: 'slipped', status: 'Major slippage' }] }, 'Slipped', 'Major slippage'],
+    [{ scheme: 'rag', statusWords: [{ word: 'on hold', status: 'Amber' }] }, 'On hold', 'Amber'],
+    [{ scheme: 'covalent', statusWords: [{ word: 'tick', status: 'Completed' }] }, 'tick', 'Completed'],
+  ])('%j reads %j as %j', (input, typed, label) => {
+    expect(schemeOf(input).find(typed)?.label).toBe(label);
+  });
+
+  it('leaves every other word of the scheme as it was', () => {
+    const plain = schemeOf({});
+    const added = schemeOf({ statusWords: [{ word: 'slipped', status: 'Major slippage' }] });
+    expect(added.find('slippage')?.label).toBe('Some slippage');
+    expect(added.find('off track')?.label).toBe('Major slippage');
+    expect(plain.find('slipped')?.label).toBe('Some slippage');
+    expect(activeScheme(defaultSettings()).statuses.map((s) => s.aliases.length)).toEqual(plain.scheme.statuses.map((s) => s.aliases.length));
+  });
+
+  it.each([
+    [{ statusWords: [{ word: 'stalled', status: 'Stuck' }] }, "Setting 'statusWords.0.status' (“stalled” means “Stuck”) must be one of the statuses in use: “Completed”, “On track”, “Some slippage”, “Major slippage”, “Not started”."],
+    [{ scheme: 'rag', statusWords: [{ word: 'done', status: 'Completed' }] }, "Setting 'statusWords.0.status' (“done” means “Completed”) must be one of the statuses in use: “Green”, “Amber”, “Red”."],
+    [{ statusWords: [{ word: 'Completed', status: 'On track' }] }, "Setting 'statusWords.0.word' (“Completed”) is already the status “Completed”: it cannot mean another."],
+    [{ statusWords: [{ word: ' ', status: 'On track' }] }, "Setting 'statusWords.0.word' must not be empty."],
+    [{ statusWords: [{ word: '…', status: 'On track' }] }, "Setting 'statusWords.0.word' must contain a letter or a digit."],
+    [{ statusWords: [{ word: 'x', status: 'On track', rag: 'red' }] }, "Setting 'statusWords.0.rag' is not a setting Plan Monitor knows."],
+  ])('%j is refused: %s', (input, message) => {
+    const r = parseSettings(input);
+    expect(r.ok ? [] : r.problems.map(renderSettingsProblem)).toEqual([message]);
+  });
+
+  it('travels in the settings sheet as one JSON cell, and reads back the same', () => {
+    const input = { statusWords: [{ word: 'behind schedule', status: 'Some slippage' }] };
+    const rows = settingsSheetRows(input);
+    expect(rows.slice(2)).toEqual([['statusWords', '[{"word":"behind schedule","status":"Some slippage"}]']]);
+    const back = readSettingsSheet({ sheet: 'Plan Monitor Settings', top: 1, left: 1, values: rows });
+    expect(back.problems).toEqual([]);
+    expect(back.input).toEqual(input);
+    expect(back.settings.statusWords).toEqual(input.statusWords);
   });
 });

@@ -337,3 +337,22 @@ describe('PanelController.mergeReplies', () => {
     expect(book.sheets.map((s) => s.name)).toEqual(['CIP Monitoring']);
   });
 });
+
+describe('PanelController: a word added in Settings', () => {
+  it('is saved in the settings sheet, and the next check counts the action under its status', async () => {
+    const book = sampleBook();
+    // 6.4 (row 49) in an officer's own words.
+    book.sheet('CIP Monitoring')?.cells.set('H49', { value: 'Behind schedule' });
+    const c = new PanelController(new MemoryWorkbookPort(book), today);
+    const before = await c.check('2018-09-30');
+    if (!before.ok) throw new Error(before.message);
+    expect(before.value.errors.map((f) => [f.rule, f.cell])).toEqual([['unknown-status', 'H49']]);
+    const saved = await c.saveSettings({ statusWords: [{ word: 'behind schedule', status: 'Some slippage' }] });
+    expect(saved).toEqual({ ok: true, value: "Saved in the workbook (hidden sheet 'Plan Monitor Settings'), so everyone who opens it gets these settings." });
+    const after = await c.check('2018-09-30');
+    if (!after.ok) throw new Error(after.message);
+    expect(after.value.errors).toEqual([]);
+    expect(after.value.statusCounts.find((s) => s.status === 'Some slippage')?.count).toBe((before.value.statusCounts.find((s) => s.status === 'Some slippage')?.count ?? 0) + 1);
+    expect(after.value.slipped.map((r) => r.ref)).toContain('6.4');
+  });
+});

@@ -285,6 +285,58 @@ describe('mountPanel', () => {
     expect(saved).toEqual([]);
   });
 
+  it('settings: words officers type are added to a status of the chosen scheme, removed, and saved as the whole list', async () => {
+    const withWords = { ...view, input: { ...view.input, statusWords: [{ word: 'behind schedule', status: 'Some slippage' }] } };
+    const { actions, saved } = fake({ settingsView: async () => ({ ok: true, value: withWords }) });
+    mountPanel(root, actions, { look: 'google', hostName: 'Google Sheets' });
+    buttonNamed('Settings').click();
+    await settle();
+    const selectLabelled = (label: string) => Array.from(root.querySelectorAll('select')).find((s) => s.labels?.[0]?.textContent === label) as HTMLSelectElement;
+    const words = () => Array.from(root.querySelectorAll('.pm-words li span'), (li) => li.textContent);
+    expect(words()).toEqual(['“behind schedule” means Some slippage']);
+    expect(Array.from(selectLabelled('Means').options, (o) => o.value)).toEqual(['Completed', 'On track', 'Some slippage', 'Major slippage', 'Not started']);
+    // Another scheme: the Means list follows it.
+    const scheme = selectLabelled('Words used for status');
+    scheme.value = 'rag';
+    scheme.dispatchEvent(new Event('change'));
+    expect(Array.from(selectLabelled('Means').options, (o) => o.value)).toEqual(['Green', 'Amber', 'Red']);
+    const word = root.querySelector<HTMLInputElement>('input[id$="-word"]') as HTMLInputElement;
+    expect(word.labels?.[0]?.textContent).toBe('Another word officers type');
+    word.value = '  On hold ';
+    selectLabelled('Means').value = 'Amber';
+    // Enter in the word box adds it, and saves nothing.
+    word.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(words()).toEqual(['“behind schedule” means Some slippage', '“On hold” means Amber']);
+    expect(word.value).toBe('');
+    expect(saved).toEqual([]);
+    buttons().find((b) => b.getAttribute('aria-label') === 'Remove “behind schedule”')?.click();
+    expect(words()).toEqual(['“On hold” means Amber']);
+    buttonNamed('Save settings').click();
+    await settle();
+    expect(saved).toEqual([{ ...view.input, scheme: 'rag', statusWords: [{ word: 'On hold', status: 'Amber' }] }]);
+  });
+
+  it('settings: removing every added word saves the settings without the list', async () => {
+    const withWords = { ...view, input: { ...view.input, statusWords: [{ word: 'behind schedule', status: 'Some slippage' }] } };
+    const { actions, saved } = fake({ settingsView: async () => ({ ok: true, value: withWords }) });
+    mountPanel(root, actions, { look: 'fluent', hostName: 'Excel' });
+    buttonNamed('Settings').click();
+    await settle();
+    const hints = () => Array.from(root.querySelectorAll<HTMLElement>('.pm-status-words > p.pm-hint'), (p) => [p.textContent, p.hidden]);
+    expect(hints()).toEqual([
+      ['Words your officers type for a status, besides the scheme’s own.', false],
+      ['No words added: only the scheme’s own are read.', true],
+    ]);
+    buttons().find((b) => b.getAttribute('aria-label') === 'Remove “behind schedule”')?.click();
+    expect(hints()).toEqual([
+      ['Words your officers type for a status, besides the scheme’s own.', false],
+      ['No words added: only the scheme’s own are read.', false],
+    ]);
+    buttonNamed('Save settings').click();
+    await settle();
+    expect(saved).toEqual([view.input]);
+  });
+
   it('shows cell text as text, never as HTML', async () => {
     const payload = '<img src=x onerror=alert(1)>';
     const { actions } = fake({

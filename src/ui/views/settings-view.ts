@@ -8,7 +8,7 @@ import type { SettingsInput } from '../../../shared/settings/settings';
 import type { Controls } from '../controls';
 import { h } from '../dom';
 import type { ColumnChoice, SettingsView } from '../panel-controller';
-import { columnSelectModel, dateOrderChoices, fillOf, ragNames, ragOrder, schemeChoices, type FormChanges, type SelectOption } from '../settings-form';
+import { columnSelectModel, dateOrderChoices, fillOf, ragNames, ragOrder, schemeChoices, statusChoicesFor, type FormChanges, type SelectOption, type StatusWord } from '../settings-form';
 
 export interface SettingsFormView {
   nodes: Node[];
@@ -50,11 +50,87 @@ function columnFieldset(controls: Controls, id: string, columns: ColumnChoice[],
   };
 }
 
+/**
+ * The words the workbook adds to its scheme: each listed with a Remove button, and a word box, a
+ * Means dropdown (the statuses of the scheme chosen above) and Add word. Saving checks them.
+ */
+function statusWordsEditor(controls: Controls, id: string, input: SettingsInput, scheme: HTMLSelectElement): { node: HTMLElement; changes: () => StatusWord[] | undefined } {
+  const initial: StatusWord[] = (input.statusWords ?? []).map((w) => ({ word: w.word, status: w.status }));
+  const words = initial.map((w) => ({ ...w }));
+  const list = h('ul', { class: 'pm-list pm-words', attrs: { 'aria-label': 'Words added' } });
+  const empty = h('p', { class: 'pm-hint' }, 'No words added: only the scheme’s own are read.');
+  const wordInput = h('input', { class: 'pm-input', attrs: { type: 'text', id: `${id}-word`, maxlength: 60, autocomplete: 'off', 'aria-describedby': `${id}-word-hint` } }) as HTMLInputElement;
+  const means = h('select', { class: 'pm-select', attrs: { id: `${id}-means` } }) as HTMLSelectElement;
+  const addButton = controls.button('Add word');
+
+  const fillMeans = () => {
+    const keep = means.value;
+    means.replaceChildren(...statusChoicesFor(input, scheme.value).map((label) => h('option', { attrs: { value: label } }, label)));
+    if (Array.from(means.options).some((o) => o.value === keep)) means.value = keep;
+  };
+  const draw = () => {
+    list.replaceChildren(
+      ...words.map((w, i) => {
+        const remove = controls.button('Remove', { kind: 'subtle', label: `Remove “${w.word}”` });
+        remove.addEventListener('click', () => {
+          words.splice(i, 1);
+          draw();
+          wordInput.focus();
+        });
+        return h('li', { class: 'pm-word' }, h('span', null, `“${w.word}” means ${w.status}`), remove);
+      }),
+    );
+    list.hidden = words.length === 0;
+    empty.hidden = words.length > 0;
+  };
+  const add = () => {
+    const word = wordInput.value.trim();
+    if (word === '') {
+      wordInput.focus();
+      return;
+    }
+    const same = words.findIndex((w) => w.word.toLowerCase() === word.toLowerCase());
+    if (same >= 0) words.splice(same, 1);
+    words.push({ word, status: means.value });
+    wordInput.value = '';
+    draw();
+    wordInput.focus();
+  };
+  addButton.addEventListener('click', add);
+  // Enter in the word box adds the word rather than saving the whole form.
+  wordInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      event.stopPropagation();
+      add();
+    }
+  });
+  scheme.addEventListener('change', fillMeans);
+  fillMeans();
+  draw();
+
+  const node = h(
+    'div',
+    { class: 'pm-status-words' },
+    h('p', { class: 'pm-hint' }, 'Words your officers type for a status, besides the scheme’s own.'),
+    list,
+    empty,
+    controls.field({ label: 'Another word officers type', control: wordInput, hint: { id: `${id}-word-hint`, text: 'Such as “behind schedule”. Case and punctuation do not matter.' } }),
+    controls.field({ label: 'Means', control: means }),
+    h('p', null, addButton),
+  );
+  return {
+    node,
+    changes: () => (JSON.stringify(words) === JSON.stringify(initial) ? undefined : words.map((w) => ({ ...w }))),
+  };
+}
+
 export function settingsFormView(id: string, controls: Controls, view: SettingsView, on: { save(): void; cancel(): void }): SettingsFormView {
   const input = view.input;
   const columns = columnFieldset(controls, id, view.columns, view.headers, input);
 
   const scheme = selectField(controls, `${id}-scheme`, 'Words used for status', schemeChoices, input.scheme ?? 'cip', input.customStatuses ? 'This workbook has its own list of statuses, which is used instead of these.' : undefined);
+  const statusWords = statusWordsEditor(controls, id, input, scheme.select);
   const dueSoonInput = h('input', { class: 'pm-input pm-number', attrs: { type: 'number', id: `${id}-due`, min: 0, max: 366, step: 1, inputmode: 'numeric', 'aria-describedby': `${id}-due-hint` } });
   const initialDue = String(input.dueSoonDays ?? 14);
   dueSoonInput.value = initialDue;
@@ -75,7 +151,7 @@ export function settingsFormView(id: string, controls: Controls, view: SettingsV
     'form',
     { class: 'pm-form', attrs: { novalidate: true } },
     columns.node,
-    h('fieldset', { class: 'pm-fieldset' }, h('legend', { class: 'pm-legend' }, 'Statuses'), scheme.field),
+    h('fieldset', { class: 'pm-fieldset' }, h('legend', { class: 'pm-legend' }, 'Statuses'), scheme.field, statusWords.node),
     h(
       'fieldset',
       { class: 'pm-fieldset' },
@@ -114,6 +190,8 @@ export function settingsFormView(id: string, controls: Controls, view: SettingsV
       if (dueSoonInput.value !== initialDue) changes.dueSoonDays = dueSoonInput.value;
       if (dateOrder.select.value !== (input.dateOrder ?? 'day-first')) changes.dateOrder = dateOrder.select.value;
       for (const c of colourInputs) if (c.colour.value.toLowerCase() !== c.initial) changes.fills[c.rag] = c.colour.value;
+      const words = statusWords.changes();
+      if (words !== undefined) changes.statusWords = words;
       return changes;
     },
   };
