@@ -173,10 +173,15 @@ export function datesOf(actions: readonly ListedAction[], reprofiled: PeriodComp
   });
 }
 
-/** One slipped action as the report's 4.8 lists it: "Action (ref) – commentary. Date history." */
-export function slippedParagraph(a: ListedAction, dates: readonly ParsedDate[]): string {
+/**
+ * One slipped action as the report's 4.8 lists it: "Action (ref) – commentary. Date history.", then,
+ * when given, how the date moved and when each move was seen ("How the date moved: April 2018 →
+ * September 2018 (June 2018) → 30 November 2018 (Sept 2018).").
+ */
+export function slippedParagraph(a: ListedAction, dates: readonly ParsedDate[], timeline?: string): string {
   const commentary = (a.commentary ?? '').trim();
-  return `${actionWithRef(a)} \u2013 ${commentary === '' ? 'No commentary has been given.' : sentence(commentary)} ${dateHistorySentence(dates)}`;
+  const moved = timeline === undefined ? '' : ` How the date moved: ${timeline}.`;
+  return `${actionWithRef(a)} \u2013 ${commentary === '' ? 'No commentary has been given.' : sentence(commentary)} ${dateHistorySentence(dates)}${moved}`;
 }
 
 /** The not-started paragraph's introduction (the report's 4.9), naming the scheme's not-started status. */

@@ -4,6 +4,7 @@
  * Word document are both drawn from it, so they say the same things in the same order.
  * Pure: the same run always gives the same model; no clock is read.
  */
+import { actionTimelines, timelineSteps } from '../audit/timeline';
 import type { Day } from '../dates/day';
 import type { PreparedRun } from '../run/prepare-run';
 import { activePalette } from '../settings/settings';
@@ -212,13 +213,21 @@ function themeSection(ctx: Context): ReportSection {
   ]);
 }
 
-/** The report's 4.8: one paragraph per slipped action, with its date history. */
+/**
+ * The report's 4.8: one paragraph per slipped action, with its date history, and, for an action whose
+ * date has moved more than once, its timeline from the history and the audit trail.
+ */
 function slippageSection(ctx: Context): ReportSection {
-  const { summary } = ctx.run.checked;
-  const slipped = summary.slipped;
-  const dates = datesOf(slipped, ctx.run.comparison.reprofiled);
+  const { run } = ctx;
+  const slipped = run.checked.summary.slipped;
+  const dates = datesOf(slipped, run.comparison.reprofiled);
   const blocks: ReportBlock[] = [paragraph(slippageIntro(slipped.length))];
-  if (slipped.length > 0) blocks.push({ kind: 'list', items: slipped.map((a, i) => slippedParagraph(a, dates[i] ?? [])) });
+  const timelines = new Map(actionTimelines(run.checked, run.history, run.audit).map((t) => [t.row, t]));
+  const movedOf = (row: number): string | undefined => {
+    const t = timelines.get(row);
+    return t && t.moves > 1 ? timelineSteps(t.steps) : undefined;
+  };
+  if (slipped.length > 0) blocks.push({ kind: 'list', items: slipped.map((a, i) => slippedParagraph(a, dates[i] ?? [], movedOf(a.row))) });
   return section('slippage', 'Areas of slippage', blocks);
 }
 

@@ -80,15 +80,19 @@ describe('the committee report for the sample quarter', async () => {
     // The action's own full stop goes before its ref, as a committee would print it.
     expect(items[2]).toMatch(/^Ensure risk assessments are used in the analysis of future financial impacts \(2\.4\) – The Gateway process/);
     expect(items[2]).toMatch(/ The revised date is December 2018 \(original date of 30 September 2018\)\.$/);
-    // 4.2 moved twice: April 2018 at first, Sept 2018 as June recorded it, 30/11/2018 now.
+    // 4.2 moved twice: April 2018 at first, Sept 2018 as June recorded it, 30/11/2018 as Sept recorded it;
+    // only an action that moved more than once says how, with the period that first saw each date.
     expect(items[4]).toMatch(/^Undertake LGA Member \/ Member training \(4\.2\) – Dates have been finalised/);
-    expect(items[4]).toMatch(/ The original date was April 2018, revised to September 2018 and will now be extended to 30 November 2018\.$/);
+    expect(items[4]).toMatch(
+      / The original date was April 2018, revised to September 2018 and will now be extended to 30 November 2018\. How the date moved: April 2018 → September 2018 \(June 2018\) → 30 November 2018 \(Sept 2018\)\.$/,
+    );
+    expect(items.filter((i) => i.includes('How the date moved'))).toEqual([items[4]]);
     expect(items.map((i) => i.slice(i.lastIndexOf('. ') + 2))).toEqual([
       'The revised date is December 2018 (original date of September 2018).',
       'The revised date is 31 December 2018 (original date of October 2018).',
       'The revised date is December 2018 (original date of 30 September 2018).',
       'The revised date is March 2019 (original date of 31 July 2018).',
-      'The original date was April 2018, revised to September 2018 and will now be extended to 30 November 2018.',
+      'How the date moved: April 2018 → September 2018 (June 2018) → 30 November 2018 (Sept 2018).',
       'The revised date is March 2019 (original date of 30 September 2018).',
       'A revised date is to be confirmed (original date of September 2018).',
       'The revised date is 31 March 2019 (original date of September 2018).',

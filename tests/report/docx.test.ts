@@ -67,7 +67,7 @@ describe('the committee report as a .docx', () => {
     expect(texts[0]).toBe('Northmoor City Council');
     expect(texts).toContain('The Corporate Improvement Plan now contains 62 actions. 32 actions have now been completed, with 8 showing some slippage. Revised timescales are proposed in this report.');
     expect(texts).toContain('There are eight areas of slippage where actions are taking place and revised timescales are requested:');
-    expect(texts.find((t) => t.startsWith('Undertake LGA Member / Member training (4.2) – '))).toMatch(/The original date was April 2018, revised to September 2018 and will now be extended to 30 November 2018\.$/);
+    expect(texts.find((t) => t.startsWith('Undertake LGA Member / Member training (4.2) – '))).toMatch(/The original date was April 2018, revised to September 2018 and will now be extended to 30 November 2018\. How the date moved: April 2018 → September 2018 \(June 2018\) → 30 November 2018 \(Sept 2018\)\.$/);
   });
 
   it('has real tables whose header rows repeat on every page, and RAG cells coloured with their words', () => {
