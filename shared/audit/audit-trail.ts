@@ -11,8 +11,8 @@ export const auditSheetName = 'Plan Monitor Audit';
 export const auditMarker = 'plan-monitor:audit:v1';
 export const auditColumns = ['When', 'Period', 'Ref', 'Action', 'Field', 'Old', 'New', 'Source'] as const;
 
-/** The fields an entry is about: the ones a lead officer updates, and the ones the tool watches. */
-export type AuditField = 'status' | 'revised date' | 'target date' | 'commentary' | 'lead officer' | 'action' | 'added' | 'removed';
+/** The fields an entry is about: the ones a lead officer updates, the ones the tool watches, and a row carried into a new plan. */
+export type AuditField = 'status' | 'revised date' | 'target date' | 'commentary' | 'lead officer' | 'action' | 'added' | 'removed' | 'carried forward';
 
 export interface AuditEntry {
   /** The host's clock, ISO date-time. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { applyCommand } from './commands/apply';
+import { carryCommand } from './commands/carry';
 import { chaseCommand } from './commands/chase';
 import { checkCommand } from './commands/check';
 import { mergeCommand } from './commands/merge';
@@ -10,7 +11,7 @@ import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand, mergeCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand, mergeCommand, carryCommand];
 
 function help(): string {
   return [
