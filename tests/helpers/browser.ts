@@ -2,6 +2,7 @@
  * A browser for the browser tests: found on this machine (scripts/browser.mjs), or Debian's chromium
  * installed when we are root on Debian/Ubuntu, never skipped; elsewhere one line says what to install.
  */
+import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { aptInstall, isRootOnDebian } from './apt';
 
@@ -33,4 +34,17 @@ export async function launchTestBrowser(): Promise<Browser> {
   }
   if (!found) throw new Error(mod.installHint);
   return mod.launchFoundBrowser(found);
+}
+
+/**
+ * Arial's metrics for the pages a print test measures: the report asks for Arial, which a council's
+ * machines have; where fontconfig would stand a wider font in for it (DejaVu Sans, on a bare Debian),
+ * Liberation Sans, drawn to Arial's widths, is installed (Debian's fonts-liberation), so page breaks
+ * fall where they do in print on those machines. Elsewhere one line says what to install.
+ */
+export function ensureArialMetrics(): void {
+  const match = () => spawnSync('fc-match', ['Arial'], { encoding: 'utf8' }).stdout ?? '';
+  if (/Liberation Sans|Arial/i.test(match())) return;
+  aptInstall(['fonts-liberation'], 'The print tests measure pages in Arial’s metrics, and no font with them is installed');
+  if (!/Liberation Sans|Arial/i.test(match())) throw new Error('fonts-liberation was installed but fontconfig does not give Liberation Sans for Arial.');
 }

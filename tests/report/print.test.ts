@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../shared/report/html-report';
 import { buildReportModel, type ReportModel, type ReportSection } from '../../shared/report/report-model';
 import { printPdf } from '../../src/report/print-pdf';
-import { browserModule, launchTestBrowser } from '../helpers/browser';
+import { browserModule, ensureArialMetrics, launchTestBrowser } from '../helpers/browser';
 import { readPdf, type PdfPage } from './pdf-text';
 import { sampleQuarter } from './sample-quarter';
 
@@ -20,6 +20,7 @@ let model: ReportModel;
 let html: string;
 
 beforeAll(async () => {
+  ensureArialMetrics();
   browser = await launchTestBrowser();
   const { run } = await sampleQuarter();
   model = buildReportModel(run);
