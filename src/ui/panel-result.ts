@@ -7,6 +7,7 @@
 import { chaseDraft, mailtoUrl } from '../../shared/chase/chase-draft';
 import { chaseLists, chaseReasons, type ChaseReason } from '../../shared/chase/chase-list';
 import { isoFromDay } from '../../shared/dates/day';
+import { actionTimelines, timelineSteps } from '../../shared/audit/timeline';
 import { formatParsedDate } from '../../shared/dates/format-date';
 import type { Assessment } from '../../shared/due-dates/assess';
 import { cellAddress } from '../../shared/grid/a1';
@@ -63,6 +64,8 @@ export interface ListedRow {
 export interface SlippedRow extends ListedRow {
   original: string;
   revised: string;
+  /** How the date moved, where it moved more than once: "April 2018 → September 2018 (June 2018) → …" (as the committee report says it). */
+  timeline: string | null;
 }
 
 /** A row of a change list: its cell when the action is still in the plan (a removed one has none). */
@@ -123,8 +126,8 @@ export interface PanelResult {
     status: (ChangeRow & { from: string; to: string })[];
     added: ChangeRow[];
     removed: ChangeRow[];
-    /** Every action still open whose due date has moved: the dates in order. */
-    reprofiled: (ChangeRow & { dates: string[] })[];
+    /** Every action still open whose due date has moved: the dates in order, and when each was seen where the history or audit trail says. */
+    reprofiled: (ChangeRow & { dates: string[]; timeline: string | null })[];
   };
   /** Actions by lead officer: alphabetical, no lead officer last. */
   byLead: { label: string; key: string; total: number; counts: StatusCell[] }[];
@@ -204,6 +207,12 @@ export function resultOf(run: PreparedRun, checked?: Checked): PanelResult {
   });
 
   const comparison = run.comparison;
+  // Each action's date moves, from the history and the audit trail, as the committee report tells them.
+  const timelines = new Map(actionTimelines(c, run.history, run.audit).map((t) => [t.row, t]));
+  const timelineOf = (row: number, least: number): string | null => {
+    const t = timelines.get(row);
+    return t && t.moves >= least ? timelineSteps(t.steps) : null;
+  };
   const chaseContext = { sheet: c.sheet, asOf: c.asOf, dueSoonDays: run.settings.dueSoonDays, previousPeriod: comparison.previousLabel };
   const filters = filterOptions(c.assessments);
   const themeKeys = new Set(filters.themes.map((t) => t.key));
@@ -223,7 +232,7 @@ export function resultOf(run: PreparedRun, checked?: Checked): PanelResult {
     currentLabel: comparison.currentLabel.startsWith('As of ') ? 'Actions' : comparison.currentLabel,
     previous: previousOf(run),
     palette: activePalette(run.settings),
-    slipped: s.slipped.map((a) => ({ ...listed(a, 0), original: formatParsedDate(a.original), revised: formatParsedDate(a.revised) })),
+    slipped: s.slipped.map((a) => ({ ...listed(a, 0), original: formatParsedDate(a.original), revised: formatParsedDate(a.revised), timeline: timelineOf(a.row, 2) })),
     notStarted: s.notStarted.map((a) => listed(a, 0)),
     themes: run.themes.map((t) => {
       const counts = Object.entries(t.counts).map(([status, count]) => ({ status, count })).filter((x) => x.count > 0);
@@ -235,7 +244,10 @@ export function resultOf(run: PreparedRun, checked?: Checked): PanelResult {
       status: comparison.changes.map((x) => ({ ...changeRow(x), from: x.from, to: x.to })),
       added: comparison.added.map(changeRow),
       removed: comparison.removed.map((x) => ({ ref: x.ref ?? '', action: x.action ?? '', cell: null, scope: null })),
-      reprofiled: comparison.reprofiled.map((x) => ({ ...changeRow(x), dates: x.dates })),
+      reprofiled: comparison.reprofiled.map((x) => {
+        const a = byIdentity.get(`${x.ref ?? ''}\u0000${x.action ?? ''}`);
+        return { ...changeRow(x), dates: x.dates, timeline: a ? timelineOf(a.action.row, 1) : null };
+      }),
     },
     byLead: s.byLead.rows.map((r) => ({ label: r.label, key: r.key.startsWith('\u0000') ? '' : leadKey(r.label), total: r.total, counts: countsOf(s.byLead.statuses, r.counts) })),
     milestones: s.milestoneRollup.map((m) => ({

@@ -201,6 +201,10 @@ describe('PanelController: the whole quarter for the panel', () => {
     expect(r.changes.status[0]).toEqual({ ref: '1.2', action: expect.stringContaining('partnership symposium'), cell: 'H7', scope: { theme: 'Theme 1 – City leadership', lead: 'head of policy and partnerships' }, from: 'On track', to: 'Completed' });
     // The two actions numbered 2.4 are told apart by their text, each with its own cell.
     expect(r.changes.status.filter((x) => x.ref === '2.4').map((x) => x.cell)).toEqual(['H16', 'H17']);
+    // 4.2's date moved twice: each move with where it was first seen, as the committee report says it.
+    expect(r.slipped.find((x) => x.ref === '4.2')?.timeline).toBe('April 2018 → September 2018 (June 2018) → 30 November 2018 (as of 30 September 2018)');
+    expect(r.slipped.filter((x) => x.timeline !== null).map((x) => x.ref)).toEqual(['4.2']);
+    expect(r.changes.reprofiled.find((x) => x.ref === '4.2')?.timeline).toBe('April 2018 → September 2018 (June 2018) → 30 November 2018 (as of 30 September 2018)');
     // Commentary unchanged since June now puts more officers on the chase.
     expect(r.chase.find((e) => e.officer === 'Director of HR and OD')?.counts).toEqual([
       { reason: 'overdue', words: 'overdue', count: 1 },

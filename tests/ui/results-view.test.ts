@@ -65,7 +65,7 @@ function quarter(over: Partial<PanelResult> = {}): PanelResult {
     currentLabel: 'Sept 2018',
     previous: { label: 'June 2018', counts: { Completed: 0, 'On track': 3, 'Some slippage': 0 }, total: 3 },
     palette: defaultPalette,
-    slipped: [{ ...row('2.2', 'H10', sam, { status: 'Some slippage', commentary: 'Waiting for the budget.' }), original: 'Sep 2018', revised: 'Dec 2018' }],
+    slipped: [{ ...row('2.2', 'H10', sam, { status: 'Some slippage', commentary: 'Waiting for the budget.' }), original: 'Sep 2018', revised: 'Dec 2018', timeline: 'June 2018 → Sep 2018 (June 2018) → Dec 2018 (Sept 2018)' }],
     notStarted: [],
     themes: [
       { theme: t1, key: t1, rag: 'amber', total: 2, counts: [{ status: 'On track', count: 2 }] },
@@ -76,7 +76,7 @@ function quarter(over: Partial<PanelResult> = {}): PanelResult {
       status: [{ ref: '2.2', action: 'Action 2.2', cell: 'H10', scope: sam, from: 'On track', to: 'Some slippage' }],
       added: [{ ref: '2.3', action: 'Action 2.3', cell: 'H11', scope: sam }],
       removed: [{ ref: '3.1', action: 'Gone', cell: null, scope: null }],
-      reprofiled: [{ ref: '2.2', action: 'Action 2.2', cell: 'H10', scope: sam, dates: ['Sep 2018', 'Dec 2018'] }],
+      reprofiled: [{ ref: '2.2', action: 'Action 2.2', cell: 'H10', scope: sam, dates: ['Sep 2018', 'Dec 2018'], timeline: null }],
     },
     byLead: [
       { label: 'Jo Bloggs', key: 'jo bloggs', total: 2, counts: [{ status: 'On track', count: 2 }] },
@@ -207,7 +207,7 @@ describe('the results show the whole quarter', () => {
   it('slipped actions show original → revised dates and the commentary; what changed since the last period is listed by kind', async () => {
     await checked();
     const slipped = section('slipped').querySelector('button.pm-item') as HTMLElement;
-    expect(Array.from(slipped.querySelectorAll('.pm-meta'), (m) => m.textContent)).toEqual(['Original Sep 2018 → revised Dec 2018.', 'Status: Some slippage.']);
+    expect(Array.from(slipped.querySelectorAll('.pm-meta'), (m) => m.textContent)).toEqual(['Original Sep 2018 → revised Dec 2018.', 'How the date moved: June 2018 → Sep 2018 (June 2018) → Dec 2018 (Sept 2018).', 'Status: Some slippage.']);
     expect(slipped.querySelector('.pm-commentary')?.textContent).toBe('Waiting for the budget.');
     expect(Array.from(section('changes').querySelectorAll('h4'), (h) => h.textContent)).toEqual(['Status changed (1)', 'New since June 2018 (1)', 'No longer in the plan (1)']);
     expect(section('changes').querySelector('button.pm-item .pm-meta')?.textContent).toBe('On track → Some slippage.');
@@ -215,6 +215,9 @@ describe('the results show the whole quarter', () => {
     expect(section('changes').querySelectorAll('button.pm-item').length).toBe(2);
     expect(section('changes').textContent).toContain('Gone');
     expect(section('reprofiled').querySelector('.pm-meta')?.textContent).toBe('Sep 2018 → Dec 2018 (moved once).');
+    // Without a timeline a slipped action shows its two dates only.
+    await checked('google', quarter({ slipped: [{ ...quarter().slipped[0]!, timeline: null }] }));
+    expect(Array.from(section('slipped').querySelectorAll('button.pm-item .pm-meta'), (m) => m.textContent)).toEqual(['Original Sep 2018 → revised Dec 2018.', 'Status: Some slippage.']);
     expect(section('milestones').querySelector('.pm-meta')?.textContent).toBe('1 milestone, 1 overdue. Reported Green; its milestones put it at Amber.');
   });
 
@@ -249,7 +252,7 @@ describe('the results show the whole quarter', () => {
   });
 
   it('lists longer than 300 are cut, with the note', async () => {
-    const many = Array.from({ length: 305 }, (_, i) => ({ ...row(`9.${i}`, `H${i + 10}`, jo), original: 'Sep 2018', revised: 'Dec 2018' }));
+    const many = Array.from({ length: 305 }, (_, i) => ({ ...row(`9.${i}`, `H${i + 10}`, jo), original: 'Sep 2018', revised: 'Dec 2018', timeline: null }));
     await checked('google', quarter({ slipped: many }));
     expect(headings()).toContain('Slipped actions (305)');
     expect(section('slipped').querySelectorAll('button.pm-item').length).toBe(300);

@@ -197,7 +197,7 @@ function reprofiledSection(ctx: ResultsContext, r: PanelResult): HTMLElement {
             'ul',
             { class: 'pm-list' },
             ...items.slice(0, listLimit).map((x) => {
-              const line = `${x.dates.join(' → ')} (${x.dates.length === 2 ? 'moved once' : `moved ${x.dates.length - 1} times`}).`;
+              const line = `${x.timeline ?? x.dates.join(' → ')} (${x.dates.length === 2 ? 'moved once' : `moved ${x.dates.length - 1} times`}).`;
               const cell = x.cell;
               return h('li', null, cell === null ? h('p', { class: 'pm-item pm-static' }, x.ref, ' ', x.action, h('span', { class: 'pm-meta' }, line)) : rowButton(ctx, r.sheet, { ref: x.ref, action: x.action, cell }, `action ${x.ref}`, null, line));
             }),
@@ -229,7 +229,7 @@ function lists(ctx: ResultsContext, r: PanelResult): Node[] {
     findingList(ctx, 'warnings', 'Warnings', r.warnings, 'warning'),
     listSection(ctx, r, 'overdue', 'Overdue', r.overdue, true, (a) => [`Due ${a.due}, ${plural(a.days, 'day')} overdue.`, statusLine(a)]),
     listSection(ctx, r, 'due-soon', `Due in the next ${plural(r.dueSoonDays, 'day')}`, r.dueSoon, true, (a) => [`Due ${a.due}, ${a.days === 0 ? 'today' : `in ${plural(a.days, 'day')}`}.`, statusLine(a)]),
-    listSection(ctx, r, 'slipped', 'Slipped actions', r.slipped, false, (a) => [`Original ${a.original || 'not given'} → revised ${a.revised || 'not given'}.`, statusLine(a), commentary(a.commentary)]),
+    listSection(ctx, r, 'slipped', 'Slipped actions', r.slipped, false, (a) => [`Original ${a.original || 'not given'} → revised ${a.revised || 'not given'}.`, ...(a.timeline ? [`How the date moved: ${a.timeline}.`] : []), statusLine(a), commentary(a.commentary)]),
     reprofiledSection(ctx, r),
     listSection(ctx, r, 'not-started', 'Not started', r.notStarted, false, (a) => [a.due ? `Due ${a.due}.` : 'No date.', statusLine(a), commentary(a.commentary)]),
     changesSection(ctx, r),
