@@ -12,6 +12,7 @@ import { pngFromSvg } from '../../src/report/png-from-svg';
 import { aptInstall, isRootOnDebian } from '../helpers/apt';
 import { convertWithSoffice, findSoffice } from '../helpers/soffice';
 import { tempDir } from '../helpers/xlsx';
+import { paragraphs } from '../helpers/docx';
 import { readPdf } from './pdf-text';
 import { sampleQuarter } from './sample-quarter';
 
@@ -35,14 +36,6 @@ beforeAll(async () => {
   dir = tempDir();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Each paragraph's style id and text, in document order. */
-function paragraphs(xml: string): { style: string | null; text: string }[] {
-  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, inner = '']) => ({
-    style: /<w:pStyle w:val="([^"]+)"\/>/.exec(inner)?.[1] ?? null,
-    text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
-  }));
-}
 
 describe('the committee report as a .docx', () => {
   it('has real Word headings: Title, then Heading 1 per section and Heading 2 per subsection, in the report’s order', () => {
