@@ -70,6 +70,9 @@ function headersOfRow(grid: GridSnapshot, r: number): HeaderCell[] {
   return out;
 }
 
+/** Theme headings that name a row's own item when the sheet has no Action column. */
+const itemHeadings = new Set(['workstream', 'workstreams']);
+
 /** Assigns fields to columns greedily by score: each column serves one field, each field one column. */
 function matchRow(headers: HeaderCell[], overrides: Partial<Record<ColumnField, number | string>>): Partial<Record<ColumnField, ColumnMatch>> {
   const columns: Partial<Record<ColumnField, ColumnMatch>> = {};
@@ -98,6 +101,13 @@ function matchRow(headers: HeaderCell[], overrides: Partial<Record<ColumnField, 
     if (columns[c.field] || usedCols.has(c.col)) continue;
     columns[c.field] = { col: c.col, text: headers.find((h) => h.col === c.col)?.text ?? '', how: 'detected' };
     usedCols.add(c.col);
+  }
+  // A plan of workstreams (seed 002) names each row's item under "Workstream": with no Action
+  // column beside it, that column is the rows' items, not their theme (themes are the headings).
+  const theme = columns.theme;
+  if (theme?.how === 'detected' && !columns.action && overrides.action === undefined && itemHeadings.has(normaliseHeader(theme.text))) {
+    columns.action = theme;
+    delete columns.theme;
   }
   return columns;
 }

@@ -39,9 +39,9 @@ export const fieldLabels: Record<ColumnField, string> = {
  * two fields ("Progress" is a status column only when no better status column exists).
  */
 export const headerSynonyms: Record<ColumnField, string[]> = {
-  ref: ['Ref', 'Ref No', 'Reference', 'Action ref', 'Action reference', 'Action no', 'Action number', 'No', 'Number', 'ID', 'Item', '#'],
+  ref: ['Ref', 'Ref No', 'Reference', 'Action ref', 'Action reference', 'Action no', 'Action number', 'No', 'Number', 'ID', 'Item', '#', 'Code'],
   action: ['Action', 'Actions', 'Recommendation', 'Task', 'Description', 'Action description', 'Key action', 'Key actions', 'Activity', 'Milestone', 'What we will do'],
-  lead: ['Lead officer', 'Lead officers', 'Responsible officer', 'Owner', 'Action owner', 'Lead', 'Responsibility', 'Responsible', 'Accountable officer', 'Officer'],
+  lead: ['Lead officer', 'Lead officers', 'Responsible officer', 'Owner', 'Action owner', 'Lead', 'Responsibility', 'Responsible', 'Accountable officer', 'Officer', 'Assigned to'],
   email: ['Lead officer email', 'Lead officer e-mail', 'Email', 'E-mail', 'Email address', 'E-mail address', 'Contact email', 'Officer email'],
   leadMember: ['Lead member', 'Portfolio holder', 'Cabinet member', 'Lead councillor', 'Member lead'],
   seniorLead: ['Senior management lead', 'Senior management team lead', 'SMT lead', 'CMT lead', 'Senior lead', 'Senior responsible officer', 'Lead director', 'Executive lead', 'Chief officer lead'],
@@ -49,7 +49,7 @@ export const headerSynonyms: Record<ColumnField, string[]> = {
   target: ['Target date', 'Due date', 'Deadline', 'Original target date', 'Target completion', 'Target completion date', 'Original date', 'Timescale', 'Timescales', 'Completion date', 'Target', 'By when', 'Date due'],
   revised: ['Revised date', 'Revised target date', 'Re-profiled date', 'Reprofiled date', 'New date', 'New target date', 'Revised target completion', 'Revised deadline', 'Revised timescale', 'Extended date', 'Extended', 'Revised target', 'Revised'],
   status: ['Status', 'RAG', 'RAG status', 'Progress status', 'RAG rating', 'Current status', 'Overall status', 'Status RAG', 'Progress'],
-  commentary: ['Commentary', 'Progress update', 'Comments', 'Comment', 'Update', 'Action taken', 'Progress commentary', 'Latest update', 'Progress to date', 'Narrative', 'Notes', 'Progress'],
+  commentary: ['Commentary', 'Progress update', 'Comments', 'Comment', 'Update', 'Action taken', 'Progress commentary', 'Latest update', 'Progress to date', 'Narrative', 'Notes', 'Progress', 'Latest note', 'Note'],
   dependsOn: ['Depends on', 'Dependent on', 'Dependencies', 'Dependency', 'Predecessors', 'Predecessor', 'Waits on'],
   source: ['Source', 'Recommendation source', 'LGA recommendation', 'LGA rec', 'Source of action', 'Origin'],
 };

@@ -6,6 +6,7 @@ import type { Rag } from '../status/schemes';
 import type { PeriodComparison } from '../history/compare';
 import type { CrossTab, PlanSummary } from './summary';
 import { actionLists } from './action-lists';
+import { plural } from '../text/plural';
 import type { ThemeRollup } from './themes';
 import type { FillGroup } from '../rag/status-fills';
 
@@ -100,7 +101,9 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
 
   push([summaryMarker], 'note');
   push([`Plan summary – ${summary.sheet}`], 'title');
-  push([`As of ${formatDay(summary.asOf)}: ${summary.actions} actions. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
+  // Milestones are the actions' detail: named beside the count, never in it.
+  const milestones = summary.milestones > 0 ? `, with ${plural(summary.milestones, 'milestone')}` : '';
+  push([`As of ${formatDay(summary.asOf)}: ${summary.actions} actions${milestones}. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
   blank();
 
   // The status table in the committee's shape: one column per period, the current one last, and the change.
@@ -145,6 +148,16 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
     for (const t of options.themes) {
       push([t.theme, ragWords[t.rag]], 'body');
       ragCells.push({ rag: t.rag, row: rows.length, col: 2 });
+    }
+    blank();
+  }
+  if (summary.milestoneRollup.length > 0) {
+    // Each action with milestones, and the RAG they roll it up to (an overdue milestone counts as at least amber).
+    push([`Actions with milestones (${summary.milestoneRollup.length})`], 'tableTitle');
+    push(['Ref', 'Action', 'Own RAG', 'RAG with its milestones', 'Milestones', 'Milestones overdue'], 'header');
+    for (const m of summary.milestoneRollup) {
+      push([m.ref, m.action, m.own === null ? 'No status' : ragWords[m.own], ragWords[m.derived], m.milestones, m.overdue], 'body');
+      ragCells.push({ rag: m.derived, row: rows.length, col: 4 });
     }
     blank();
   }
