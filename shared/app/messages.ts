@@ -7,10 +7,12 @@ import { formatDay } from '../dates/format-date';
 import type { EditPlan } from '../edit-plan/edit-plan';
 import type { RecordedPeriod } from '../history/record-period';
 import { mergeReport } from '../merge/merge-messages';
+import { addReport } from '../add/add-messages';
+import type { AddResult } from '../add/plan-additions';
 import type { MergeResult } from '../merge/merge-replies';
 import type { PreparedRun } from '../run/prepare-run';
 import type { ApplyReport } from '../workbook/workbook';
-import type { WriteRefusal } from '../workbook/write-refusal';
+import type { InsertBlocker, WriteRefusal } from '../workbook/write-refusal';
 import type { AppProblem } from './problems';
 import type { AsOfSource } from './run-options';
 import { plural } from '../text/plural';
@@ -38,8 +40,25 @@ export function describeRefusal(r: WriteRefusal): string {
       return `Sheet '${r.sheet}' has been renamed or deleted since it was read. Nothing was changed. Run Check plan again.`;
     case 'busy':
       return 'Someone else is updating this spreadsheet with Plan Monitor right now. Nothing was changed. Try again in a minute.';
+    case 'rows-would-break':
+      return `Plan Monitor could not insert the new rows into '${r.sheet}' in this file without rewriting ${insertBlockers[r.what]} (${r.where}), which it does not risk, so nothing was changed. Add them from the Plan Monitor panel in Excel, which moves everything with the rows, or remove that from below the new rows' place, then try again.`;
   }
 }
+
+/** What stops rows going into an .xlsx file, as the refusal names it. */
+const insertBlockers: Record<InsertBlocker, string> = {
+  formula: 'a formula that refers to rows that would move',
+  'shared-formula': 'a shared or array formula in rows that would move',
+  reference: 'a reference elsewhere in the workbook to rows that would move',
+  'defined-name': 'a defined name that refers to rows that would move',
+  table: 'an Excel table that reaches the rows that would move',
+  drawing: 'a chart, picture or shape placed on rows that would move',
+  comment: 'a note or comment on rows that would move',
+  control: 'a form control or button on the sheet',
+  'pivot-table': 'a pivot table on the sheet',
+  'merged-cells': 'merged cells across the place the rows go',
+  extension: 'conditional formats, validations or sparklines kept in a newer Excel format that refer to rows that would move',
+};
 
 /** "'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue." */
 export function headline(c: CheckedPlan): string {
@@ -84,5 +103,12 @@ export function reportWrittenMessage(sheet: string, files: readonly string[]): s
 export function mergedMessage(result: MergeResult): string[] {
   const lines = mergeReport(result);
   if (result.audit) lines.push('', `Added ${plural(result.audit.added, 'row')} to the audit trail (hidden sheet '${result.audit.sheet}').`);
+  return lines;
+}
+
+/** What adding new actions did, line by line: the add's report, then the rows the audit trail gained. */
+export function addedMessage(result: AddResult): string[] {
+  const lines = addReport(result);
+  if (result.audit && result.problems.length === 0 && result.added.length > 0) lines.push('', `Added ${plural(result.audit.added, 'row')} to the audit trail (hidden sheet '${result.audit.sheet}').`);
   return lines;
 }

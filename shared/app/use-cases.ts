@@ -4,6 +4,7 @@
  * synchronous, runs the same steps through the synchronous functions beside them.
  */
 import type { EditPlan } from '../edit-plan/edit-plan';
+import { addedStatusFills, planAdditions, type ActionList, type AddResult } from '../add/plan-additions';
 import { recordPeriod, type RecordedPeriod } from '../history/record-period';
 import { renderHtml } from '../report/html-report';
 import { buildReportModel, type ReportModel } from '../report/report-model';
@@ -153,5 +154,49 @@ export async function mergeReplyFiles(port: MergePort, clock: Clock, replies: re
 
   if (result.edits.length > 0) await port.setCellValues(sheet, result.edits);
   if (audit) await port.writeHiddenSheet(audit.sheet, audit.rows);
+  return done(true);
+}
+
+/** A host that can add new actions: it inserts rows. */
+export type AddPort = WorkbookPort & Required<Pick<WorkbookPort, 'insertRows'>>;
+
+export function canAddActions(port: WorkbookPort): port is AddPort {
+  return typeof port.insertRows === 'function';
+}
+
+export interface AddedActions extends Checked {
+  result: AddResult;
+  /** Whether anything was written: nothing is on a problem, or when every action is already in the plan. */
+  written: boolean;
+}
+
+/**
+ * Adds the new actions of a list (read by the caller) to the plan, on a fresh read: the rows under
+ * their themes, their status cells coloured as Apply colours them, then the audit trail. All or
+ * nothing: one problem in the list and nothing is written, and what the port would refuse (a
+ * protected plan or audit sheet, a user's sheet with the audit sheet's name) is refused before the
+ * first write. Adding the same list again adds nothing: its actions are already in the plan.
+ */
+export async function addActions(port: AddPort, clock: Clock, list: ActionList, options: RunOptions = {}): Promise<AppResult<AddedActions>> {
+  const checked = await checkPlan(port, clock, options);
+  if (!checked.ok) return checked;
+  const run = checked.value.run;
+  const result = planAdditions(run, list, { when: clock.now() });
+  const done = (written: boolean): AppResult<AddedActions> => ({ ok: true, value: { ...checked.value, result, written } });
+  if (result.problems.length > 0 || result.insertions.length === 0 || !result.audit) return done(false);
+
+  const sheet = run.checked.sheet;
+  const sheets = run.workbook.sheets;
+  const audit = result.audit;
+  const existing = sheets.find((s) => s.name.toLowerCase() === audit.sheet.toLowerCase());
+  const refusal = hiddenSheetRefusal(audit.sheet, existing ? firstCell(existing) : undefined, audit.rows);
+  if (refusal) throw new WriteRefused(refusal);
+  const locked = [sheet, existing?.name ?? null].find((n) => n !== null && sheets.some((s) => s.name === n && s.protected === true));
+  if (locked) throw new WriteRefused({ code: 'sheet-protected', sheet: locked });
+
+  await port.insertRows(sheet, result.insertions);
+  const fills = addedStatusFills(run, result.added);
+  if (fills.length > 0) await port.applyEditPlan({ sheet, fills, summary: null, summaryChoice: null });
+  await port.writeHiddenSheet(audit.sheet, audit.rows);
   return done(true);
 }

@@ -112,9 +112,17 @@ function matchRow(headers: HeaderCell[], overrides: Partial<Record<ColumnField, 
   return columns;
 }
 
-function missingFields(columns: Partial<Record<ColumnField, ColumnMatch>>): ColumnField[] {
-  const missing = requiredFields.filter((f) => !columns[f]);
-  if (!identityFields.some((f) => columns[f])) missing.unshift('ref');
+/** The columns a header must have: each of `required`, and at least one of `identity`. */
+export interface HeaderNeeds {
+  required: readonly ColumnField[];
+  identity: readonly ColumnField[];
+}
+
+const planNeeds: HeaderNeeds = { required: requiredFields, identity: identityFields };
+
+function missingFields(columns: Partial<Record<ColumnField, ColumnMatch>>, needs: HeaderNeeds = planNeeds): ColumnField[] {
+  const missing = needs.required.filter((f) => !columns[f]);
+  if (!needs.identity.some((f) => columns[f])) missing.unshift(needs.identity[0] ?? 'ref');
   return missing;
 }
 
@@ -122,7 +130,7 @@ function missingFields(columns: Partial<Record<ColumnField, ColumnMatch>>): Colu
  * Finds the header row in the first rows of the sheet and maps its columns to fields.
  * `mapping` (from settings) names a column by letter ("H") or heading ("Progress update") and wins over detection.
  */
-export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnField, string>> = {}): HeaderResult {
+export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnField, string>> = {}, needs: HeaderNeeds = planNeeds): HeaderResult {
   const overrides: Partial<Record<ColumnField, number | string>> = {};
   for (const field of columnFields) {
     const choice = mapping[field]?.trim();
@@ -152,7 +160,7 @@ export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnF
     const columns = matchRow(headers, overrides);
     const count = Object.keys(columns).length;
     if (!best || count > best.count) best = { r, columns, count };
-    if (missingFields(columns).length === 0 && (!bestValid || count > bestValid.count)) bestValid = { r, columns, count };
+    if (missingFields(columns, needs).length === 0 && (!bestValid || count > bestValid.count)) bestValid = { r, columns, count };
   }
 
   if (bestValid) {
@@ -173,7 +181,7 @@ export function detectHeader(grid: GridSnapshot, mapping: Partial<Record<ColumnF
     problem: {
       code: 'no-header',
       sheet: grid.sheet,
-      missing: best ? missingFields(best.columns) : [...requiredFields],
+      missing: best ? missingFields(best.columns, needs) : [...needs.required],
       bestRow: best && best.count > 0 ? grid.top + best.r : null,
       found,
     },

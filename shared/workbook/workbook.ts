@@ -2,6 +2,7 @@ import type { CellValue, GridSnapshot } from '../grid/grid';
 import { datePrecisionOf, isDateFormat } from '../grid/number-format';
 import type { EditPlan } from '../edit-plan/edit-plan';
 import type { CellEdit } from '../merge/cell-edits';
+import type { RowInsertion } from '../add/row-insertion';
 import type { WriteRefusal } from './write-refusal';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
@@ -60,6 +61,15 @@ export interface WorkbookPort {
   setCellValues?(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }>;
   /** The cells of a sheet (A1) that hold a formula, which a merge never overwrites; a file answers at once. */
   formulaCells?(sheet: string): ReadonlySet<string> | Promise<ReadonlySet<string>>;
+  /**
+   * Inserts blocks of new rows into one sheet (new actions under their themes): each block goes in
+   * right after its `afterRow` (rows as last read, ascending), the rows below moving down with what
+   * refers to them; each new row takes the formats of the row it follows, then its cells' values
+   * (text as literal text, a date in the cell's date format, else its column's). A protected sheet
+   * is refused (WriteRefused) before anything is written; so is a file whose other parts would
+   * need rewriting to follow the move ('rows-would-break').
+   */
+  insertRows?(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }>;
 }
 
 /** A1's value of a sheet, to recognise the tool's own sheets by their marker. */

@@ -12,7 +12,15 @@ export type WriteRefusal =
   /** The sheet was renamed or deleted between the read and the write. */
   | { code: 'sheet-gone'; sheet: string }
   /** Another writer holds the spreadsheet's lock (Sheets' LockService). */
-  | { code: 'busy' };
+  | { code: 'busy' }
+  /**
+   * New rows cannot go into this .xlsx file without rewriting what refers to the rows that would
+   * move (a formula, a table, a drawing or note, a defined name…): `what` says which, `where` the part or cell.
+   */
+  | { code: 'rows-would-break'; sheet: string; what: InsertBlocker; where: string };
+
+/** What, in an .xlsx file, stops rows being inserted surgically. */
+export type InsertBlocker = 'formula' | 'shared-formula' | 'reference' | 'defined-name' | 'table' | 'drawing' | 'comment' | 'control' | 'pivot-table' | 'merged-cells' | 'extension';
 
 const prefix = 'Plan Monitor refused: ';
 
@@ -23,7 +31,7 @@ export class WriteRefused extends Error {
   }
 }
 
-const codes = new Set<string>(['sheet-protected', 'sheet-not-ours', 'sheet-gone', 'busy']);
+const codes = new Set<string>(['sheet-protected', 'sheet-not-ours', 'sheet-gone', 'busy', 'rows-would-break']);
 
 /** The refusal an error carries, whether it is our WriteRefused or one that crossed google.script.run as a message. */
 export function refusalOf(e: unknown): WriteRefusal | null {
