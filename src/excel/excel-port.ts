@@ -7,6 +7,8 @@ import { writeExcelEditPlan } from './write-edit-plan';
 import { holdsFormula, writeExcelCellValues } from './write-cell-values';
 import type { CellEdit } from '../../shared/merge/cell-edits';
 import { cellAddress } from '../../shared/grid/a1';
+import type { RowInsertion } from '../../shared/add/row-insertion';
+import { writeExcelInsertRows } from './write-insert-rows';
 
 function supports(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
@@ -94,6 +96,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const usedBottom = this.extents.get(sheet)?.bottom;
     await Excel.run((context) => writeExcelCellValues(context, sheet, edits, { functions: supports('1.2'), ...(usedBottom !== undefined ? { usedBottom } : {}) }));
     return { cells: edits.length };
+  }
+
+  /**
+   * New rows in two syncs (see writeExcelInsertRows): a protected sheet is refused after the first,
+   * before anything is inserted; Excel moves what refers to the rows it moves.
+   */
+  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    const usedBottom = this.extents.get(sheet)?.bottom;
+    await Excel.run((context) => writeExcelInsertRows(context, sheet, insertions, { functions: supports('1.2'), ...(usedBottom !== undefined ? { usedBottom } : {}) }));
+    // The rows below have moved: the next write sizes its reads from a new read.
+    this.extents.delete(sheet);
+    return { rows: insertions.reduce((n, b) => n + b.rows.length, 0) };
   }
 
   /** The sheet's formula cells, in one sync after a read: its used range's formulas beside its values (a constant's formula is its value). */

@@ -1,5 +1,6 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import { cellAddress, parseRangeAddress } from '../../shared/grid/a1';
+import { landingRows, shiftedRow, type RowInsertion } from '../../shared/add/row-insertion';
+import { cellAddress, parseRangeAddress, rangeAddress } from '../../shared/grid/a1';
 import { fillColour, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { datePrecisionOf } from '../../shared/grid/number-format';
 import type { CellEdit } from '../../shared/merge/cell-edits';
@@ -208,6 +209,57 @@ export class MemoryWorkbookPort implements WorkbookPort {
       else s.cells.set(addr, { ...old, value: v.kind === 'text' ? v.text : null });
     }
     return { cells: edits.length };
+  }
+
+  /**
+   * New rows, as a spreadsheet inserts them: every cell, fill, merge and hidden row below each
+   * block moves down; a merge across the place grows; each new row takes the formats of the row it
+   * follows, then its values (a date in the cell's date format, else its column's).
+   */
+  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new WriteRefused({ code: 'sheet-gone', sheet });
+    if (s.protected) throw new WriteRefused({ code: 'sheet-protected', sheet });
+    const columnFormats = (col: number) => [...s.cells].filter(([addr]) => parseRangeAddress(addr)?.left === col).map(([, c]) => c.numberFormat);
+    // Each column's formats as read, before anything moves: a date takes its column's format from these.
+    const formatsOf = new Map<number, (string | undefined)[]>();
+    for (const b of insertions) for (const row of b.rows) for (const c of row) if (c.value.kind === 'date' && !formatsOf.has(c.col)) formatsOf.set(c.col, columnFormats(c.col));
+    const moved = new Map<string, MemoryCell>();
+    for (const [addr, cell] of s.cells) {
+      const p = parseRangeAddress(addr);
+      if (p) moved.set(cellAddress(shiftedRow(p.top, insertions), p.left), cell);
+    }
+    s.merges = s.merges.map((m) => {
+      const r = parseRangeAddress(m);
+      if (!r) return m;
+      // A merge that spans a block's place grows with it, as in Excel and Sheets; one below moves.
+      return rangeAddress(shiftedRow(r.top, insertions), r.left, r.bottom + insertions.filter((b) => b.afterRow < r.bottom).reduce((n, b) => n + b.rows.length, 0), r.right);
+    });
+    s.hiddenRows = new Set([...s.hiddenRows].map((r) => shiftedRow(r, insertions)));
+    const lands = landingRows(insertions);
+    insertions.forEach((b, i) => {
+      const above = [...s.cells].flatMap(([addr, cell]) => {
+        const p = parseRangeAddress(addr);
+        return p && p.top === b.afterRow ? [{ col: p.left, cell }] : [];
+      });
+      b.rows.forEach((cells, k) => {
+        const row = (lands[i] as number) + k;
+        for (const { col, cell } of above) {
+          const look: MemoryCell = { value: null };
+          for (const key of ['numberFormat', 'fill', 'fontColor', 'bold', 'italic', 'size', 'wrap'] as const) if (cell[key] !== undefined) (look as unknown as Record<string, unknown>)[key] = cell[key];
+          moved.set(cellAddress(row, col), look);
+        }
+        for (const c of cells) {
+          const addr = cellAddress(row, c.col);
+          const old: MemoryCell = moved.get(addr) ?? { value: null };
+          const v = c.value;
+          if (v.kind === 'date') moved.set(addr, { ...old, value: v.serial, date: true, numberFormat: dateFormatFor(old.numberFormat, formatsOf.get(c.col) ?? []) });
+          else if (v.kind === 'text') moved.set(addr, { ...old, value: v.text });
+        }
+      });
+    });
+    s.cells = moved;
+    return { rows: insertions.reduce((n, b) => n + b.rows.length, 0) };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
 import type { CellEdit } from '../../shared/merge/cell-edits';
+import type { RowInsertion } from '../../shared/add/row-insertion';
 import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** The slice of google.script.run the sidebar uses (typed here: the sidebar has no Apps Script types). */
@@ -53,5 +54,8 @@ export class ScriptRunPort implements WorkbookPort {
   }
   async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
     return new Set(await this.call<string[]>('pmFormulaCells', sheet));
+  }
+  insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    return this.call('pmInsertRows', sheet, insertions);
   }
 }

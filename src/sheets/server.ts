@@ -5,6 +5,7 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import type { CellValue } from '../../shared/grid/grid';
 import type { CellEdit } from '../../shared/merge/cell-edits';
+import type { RowInsertion } from '../../shared/add/row-insertion';
 import { describeHostError } from '../host/host-errors';
 import { appliedMessage, asOfNote, describeProblem, headline, recordedMessage } from '../../shared/app/messages';
 import { runRequest } from '../../shared/app/run-options';
@@ -151,6 +152,11 @@ export function pmSetCellValues(sheet: string, edits: CellEdit[]): { cells: numb
 /** The plan sheet's formula cells (A1), which a merge never overwrites: a list, since a Set does not cross google.script.run. */
 export function pmFormulaCells(sheet: string): string[] {
   return new SheetsAdapter().formulaCells(sheet);
+}
+
+/** New actions' rows, inserted under their themes (the sidebar reads the list and plans them in the browser). */
+export function pmInsertRows(sheet: string, insertions: RowInsertion[]): { rows: number } {
+  return new SheetsAdapter().insertRows(sheet, insertions);
 }
 
 

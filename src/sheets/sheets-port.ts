@@ -5,6 +5,7 @@ import { datePrecisionOf } from '../../shared/grid/number-format';
 import { fillColour, widestRow, type CellValue, type GridSnapshot } from '../../shared/grid/grid';
 import { cellAddress } from '../../shared/grid/a1';
 import type { CellEdit } from '../../shared/merge/cell-edits';
+import { landingRows, type RowInsertion } from '../../shared/add/row-insertion';
 import { dateFormatFor, formulaCellRefused, hiddenSheetRefusal, protectedRefusal, type ApplyReport, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { WriteRefused } from '../../shared/workbook/write-refusal';
 
@@ -367,6 +368,59 @@ export class SheetsAdapter {
     });
   }
 
+  /**
+   * New rows under the document lock, every read before the first write: the checks, then one
+   * getNumberFormats of the columns written (a date takes its column's format). Each block goes in
+   * with insertRowsAfter, bottom block first so each leaves the places above it as read; Sheets
+   * moves what refers to the rows below. Then the text cells are set to plain text (one RangeList,
+   * so a "=…" stays text whatever format the new row took), the date cells to their formats (one
+   * RangeList per format), and each block's values in one setValues. Calls: a fixed number, plus
+   * three per block, whatever the number of rows.
+   */
+  insertRows(sheetName: string, insertions: readonly RowInsertion[]): { rows: number } {
+    return this.withLock(() => {
+      const sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
+      if (isLocked(sheet)) throw new WriteRefused({ code: 'sheet-protected', sheet: sheetName });
+      const blocks = insertions.filter((b) => b.rows.length > 0);
+      const count = blocks.reduce((n, b) => n + b.rows.length, 0);
+      if (count === 0) return { rows: 0 };
+      const cols = blocks.flatMap((b) => b.rows.flatMap((r) => r.map((c) => c.col)));
+      const left = Math.min(...cols);
+      const width = Math.max(...cols) - left + 1;
+      const height = Math.max(sheet.getLastRow(), ...blocks.map((b) => b.afterRow));
+      const formats = sheet.getRange(1, left, height, width).getNumberFormats();
+
+      for (const b of [...blocks].reverse()) sheet.insertRowsAfter(b.afterRow, b.rows.length);
+      const lands = landingRows(blocks);
+      const texts: string[] = [];
+      const toFormat = new Map<string, string[]>();
+      blocks.forEach((b, i) =>
+        b.rows.forEach((row, k) => {
+          for (const c of row) {
+            const addr = cellAddress((lands[i] as number) + k, c.col);
+            if (c.value.kind === 'text') texts.push(addr);
+            else if (c.value.kind === 'date') {
+              const wanted = dateFormatFor(formats[b.afterRow - 1]?.[c.col - left], formats.map((r) => r[c.col - left]));
+              toFormat.set(wanted, [...(toFormat.get(wanted) ?? []), addr]);
+            }
+          }
+        }),
+      );
+      if (texts.length > 0) sheet.getRangeList(texts).setNumberFormat('@');
+      for (const [format, list] of toFormat) sheet.getRangeList(list).setNumberFormat(format);
+      blocks.forEach((b, i) => {
+        const values = b.rows.map((row) => {
+          const out: (string | number)[] = Array.from({ length: width }, () => '');
+          for (const c of row) if (c.value.kind !== 'blank') out[c.col - left] = c.value.kind === 'text' ? c.value.text : c.value.serial;
+          return out;
+        });
+        sheet.getRange(lands[i] as number, left, b.rows.length, width).setValues(values);
+      });
+      return { rows: count };
+    });
+  }
+
   selectCell(sheetName: string, cell: string): void {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
@@ -395,5 +449,8 @@ export class SheetsWorkbookPort implements WorkbookPort {
   }
   async formulaCells(sheet: string): Promise<ReadonlySet<string>> {
     return new Set(this.adapter.formulaCells(sheet));
+  }
+  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    return this.adapter.insertRows(sheet, insertions);
   }
 }

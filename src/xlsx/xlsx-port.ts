@@ -1,5 +1,5 @@
 import type { EditPlan } from '../../shared/edit-plan/edit-plan';
-import { parseRangeAddress } from '../../shared/grid/a1';
+import { parseCellAddress, parseRangeAddress } from '../../shared/grid/a1';
 import type { CellValue } from '../../shared/grid/grid';
 import { hiddenSheetRefusal, protectedRefusal, type ApplyReport, type SheetVisibility, type WorkbookPort, type WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { WriteRefused } from '../../shared/workbook/write-refusal';
@@ -17,6 +17,13 @@ import { worksheetXml, type NewCell } from './write/worksheet-xml';
 import { XlsxError } from './xlsx-error';
 import type { ZipCodec } from './zip/codec';
 import type { CellEdit } from '../../shared/merge/cell-edits';
+import { landingRows, type RowInsertion } from '../../shared/add/row-insertion';
+import type { InsertBlocker } from '../../shared/workbook/write-refusal';
+import { areaBottom, commentRefs, drawingRows, InsertBlocked, insertRowsXml, movedDefinedName, partRefersBelow, rowMover, rowRefs, vmlRows, type RowBlock } from './write/insert-rows';
+import { parseRelationships } from './package/opc';
+import { attr, escapeAttribute, escapeText } from './xml/attributes';
+import { decodeText } from './xml/scanner';
+import { spliceEdits, type TextEdit } from './xml/splice';
 
 /**
  * The WorkbookPort over an .xlsx package: the CLI's adapter, and the browser's reader of a reply
@@ -143,6 +150,95 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (styles.changed) this.saveStyles(read.layout, styles);
     this.last = null;
     return { cells: edits.length };
+  }
+
+  /**
+   * Inserts the blocks of new rows into one worksheet (see write/insert-rows.ts for what moves and
+   * what is refused), then writes their values as setCellValues does. Everything is checked before
+   * the first change: a protected sheet, and anything the move would need rewritten elsewhere
+   * (tables, drawings, notes, pivot tables, other parts' references, defined names that are more
+   * than references), are refused with nothing changed. What changes: the sheet's part, and
+   * workbook.xml's plain-reference defined names to the moved rows (a print area, an autoFilter's).
+   */
+  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    const read = this.read();
+    this.pkg.budget.left = this.pkg.budget.limit;
+    const target = read.sheets.find((s) => s.name === sheet);
+    if (!target?.part) throw new WriteRefused({ code: 'sheet-gone', sheet });
+    if (target.protected) throw new WriteRefused({ code: 'sheet-protected', sheet });
+    const live = insertions.filter((b) => b.rows.length > 0);
+    const blocks: RowBlock[] = live.map((b) => ({ afterRow: b.afterRow, count: b.rows.length, cols: [...new Set(b.rows.flatMap((r) => r.map((c) => c.col)))] }));
+    if (blocks.length === 0) return { rows: 0 };
+    const refuse = (what: InsertBlocker, where: string): never => {
+      throw new WriteRefused({ code: 'rows-would-break', sheet, what, where });
+    };
+    const first = Math.min(...blocks.map((b) => b.afterRow));
+    const move = rowMover(blocks);
+    const part = target.part;
+
+    // The sheet's own parts: tables, pivot tables, drawings, notes and controls placed on its rows.
+    const relsPart = relsPartOf(part);
+    const rels = this.pkg.has(relsPart) ? parseRelationships(this.pkg.text(relsPart), part) : [];
+    const kind = (type: string) => type.slice(type.lastIndexOf('/') + 1);
+    const hasComments = rels.some((r) => kind(r.type) === 'comments');
+    for (const rel of rels) {
+      if (rel.external || !this.pkg.has(rel.target)) continue;
+      const t = kind(rel.type);
+      if (t === 'pivotTable') refuse('pivot-table', rel.target);
+      if (!['table', 'drawing', 'comments', 'threadedComment', 'vmlDrawing'].includes(t)) continue;
+      const xml = this.pkg.text(rel.target);
+      if (t === 'table' && areaBottom(/<(?:[\w.-]+:)?table\b[^>]*?\sref\s*=\s*["']([^"']+)["']/.exec(xml)?.[1] ?? '') > first) refuse('table', rel.target);
+      if (t === 'drawing' && drawingRows(xml).some((r) => r >= first)) refuse('drawing', rel.target);
+      if ((t === 'comments' || t === 'threadedComment') && commentRefs(xml).some((ref) => (parseCellAddress(ref)?.row ?? 0) > first)) refuse('comment', rel.target);
+      if (t === 'vmlDrawing') {
+        const v = vmlRows(xml);
+        if (v.noteRows.some((r) => r >= first)) refuse('comment', rel.target);
+        if (!hasComments && v.anchorRows.some((r) => r >= first)) refuse('control', rel.target);
+      }
+    }
+
+    // Every other part that names the sheet: a reference there to a row that moves is refused.
+    const layout = read.layout;
+    const skip = new Set([part, layout.workbookPart, layout.stylesPart, layout.sharedStringsPart].filter((n): n is string => n !== null).map((n) => n.toLowerCase()));
+    const quotedName = `sheet="${escapeAttribute(sheet)}"`;
+    for (const name of this.pkg.names()) {
+      const lower = name.toLowerCase();
+      if (!lower.endsWith('.xml') || skip.has(lower) || lower.startsWith('docprops/') || lower.startsWith('customxml/') || lower.includes('/theme/') || lower.endsWith('calcchain.xml') || name === '[Content_Types].xml') continue;
+      const xml = this.pkg.text(name);
+      if (lower.includes('pivotcachedefinition') && xml.includes(quotedName)) refuse('pivot-table', name);
+      if (partRefersBelow(xml, sheet, first)) refuse('reference', name);
+    }
+
+    // Defined names: plain references to the moved rows are moved with them; any other is refused.
+    const workbookXml = this.pkg.text(layout.workbookPart);
+    const nameEdits: TextEdit[] = [];
+    for (const m of workbookXml.matchAll(/(<(?:[\w.-]+:)?definedName\b[^>]*>)([^<]*)(<\/)/g)) {
+      const formula = decodeText(m[2] ?? '');
+      if (!rowRefs(formula, sheet, false).some((x) => x.row > first)) continue;
+      const moved = movedDefinedName(formula, sheet, move);
+      if (moved === null) refuse('defined-name', attr(m[1] ?? '', 'name') ?? 'a defined name');
+      const start = (m.index ?? 0) + (m[1] ?? '').length;
+      // Escaped as the name was: Excel writes the quotes around a sheet's name as &apos;.
+      const raw = m[2] ?? '';
+      const text = escapeText(moved as string);
+      nameEdits.push({ start, end: start + raw.length, text: raw.includes('&apos;') ? text.replace(/'/g, '&apos;') : text });
+    }
+
+    let sheetXml: string;
+    try {
+      sheetXml = insertRowsXml(this.pkg.text(part), sheet, blocks);
+    } catch (e) {
+      if (e instanceof InsertBlocked) refuse(e.blocked.what, e.blocked.where);
+      throw e;
+    }
+    // Nothing refused: now the changes.
+    this.pkg.setText(part, sheetXml);
+    if (nameEdits.length > 0) this.pkg.setText(layout.workbookPart, spliceEdits(workbookXml, nameEdits));
+    this.last = null;
+    const lands = landingRows(live);
+    const edits: CellEdit[] = live.flatMap((b, i) => b.rows.flatMap((cells, k) => cells.map((c) => ({ row: (lands[i] as number) + k, col: c.col, value: c.value }))));
+    await this.setCellValues(sheet, edits);
+    return { rows: blocks.reduce((n, b) => n + b.count, 0) };
   }
 
   async selectCell(): Promise<void> {

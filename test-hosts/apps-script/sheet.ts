@@ -8,12 +8,17 @@
 // fake's own); clearFormats clears number formats too, where Range.clearFormat keeps them; every
 // edit checks protection first (engine.ts). README.md: for hiding, widths and renaming it is not
 // confirmed that Sheets blocks them for a user who may not edit.
-// Kinder than the real host: insertRowsAfter and insertColumnsAfter are modelled only at the end of
-// the sheet (mid-sheet throws); setFrozenRows and setFrozenColumns take any number unchecked;
+// insertRowsAfter mid-sheet moves everything below down and gives the new rows the formats of the
+// row they follow (what Sheets does when a row is inserted below; that the service call formats them
+// so too is assumed, not documented, and the adapter sets the formats it relies on itself).
+// Kinder than the real host: insertRowsAfter does not move the sheet's frozen rows, named ranges,
+// conditional formats, data validations, notes or formulas' references (none are modelled here;
+// Sheets moves them all); insertColumnsAfter is modelled only at the end of the sheet (mid-sheet
+// throws); setFrozenRows and setFrozenColumns take any number unchecked;
 // getColumnWidth gives 100 for a column the script has not sized; getRange naming another sheet is
 // not implemented and says so.
 
-import { type Area, areaA1, lastColumnOf, lastRowOf, splitSheetQualifier } from './a1';
+import { type Area, areaA1, cellA1, lastColumnOf, lastRowOf, parseA1Range, splitSheetQualifier } from './a1';
 import { RawChart, RawChartBuilder } from './chart';
 import type { Fake } from './engine';
 import { RawFilter } from './filter';
@@ -22,7 +27,7 @@ import { ProtectionType, RawProtection } from './protection';
 import { RawRange, clearFormatOf } from './range';
 import { RawRangeList } from './range-list';
 import { FakeObject } from './service-proxy';
-import { type FakeProtectionState, type FakeSheetState, contentExtent, tidyCell } from './state';
+import { type FakeCellState, type FakeProtectionState, type FakeSheetState, contentExtent, isBlankCell, tidyCell } from './state';
 import type { RawSpreadsheet } from './spreadsheet';
 import { AppsScriptException, FakeNotImplemented } from './values';
 
@@ -126,14 +131,50 @@ export class RawSheet extends FakeObject {
     this._f.assertWritable(this._state);
     this._state.charts = this._state.charts.filter((c) => c.chartId !== chart._state.chartId);
   }
-  /** Adds rows after a position. Only growth at the end is modelled (all Plan Monitor needs); inserting mid-sheet throws. */
+  /**
+   * Adds rows after a position. At the end the sheet just grows; mid-sheet, every cell, merge,
+   * hidden row, filter, range protection and chart anchor below moves down (a merge, filter or
+   * protection across the place grows), and the new rows take the formats of the row at
+   * afterPosition, with no values.
+   */
   insertRowsAfter(afterPosition: unknown, howMany: unknown): RawSheet {
-    if (typeof afterPosition !== 'number' || typeof howMany !== 'number' || !Number.isInteger(afterPosition) || !Number.isInteger(howMany) || howMany < 1) {
+    if (typeof afterPosition !== 'number' || typeof howMany !== 'number' || !Number.isInteger(afterPosition) || !Number.isInteger(howMany) || howMany < 1 || afterPosition < 1) {
       throw signature('Sheet', 'insertRowsAfter', [afterPosition, howMany]);
     }
-    this._f.assertWritable(this._state);
-    if (afterPosition !== this._state.maxRows) throw new Error('Fake SpreadsheetApp: Sheet.insertRowsAfter is modelled only at the end of the sheet');
-    this._state.maxRows += howMany;
+    const s = this._state;
+    this._f.assertWritable(s);
+    if (afterPosition > s.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
+    const n = howMany;
+    const moved = (r: number) => (r > afterPosition ? r + n : r);
+    s.maxRows += n;
+    if (afterPosition === s.maxRows - n) return this;
+    const grow = (a1: string): string => {
+      const a = parseA1Range(a1, s.maxRows - n, s.maxColumns);
+      if (!a) return a1;
+      const last = lastRowOf(a);
+      const top = moved(a.row);
+      return areaA1({ ...a, row: top, numRows: moved(last) - top + 1 });
+    };
+    const cells = new Map<string, FakeCellState>();
+    for (const c of s.cells.values()) {
+      const row = moved(c.row);
+      cells.set(cellA1(row, c.column), { ...c, row });
+    }
+    // The new rows: the formats of the row they follow, no values.
+    for (const c of s.cells.values()) {
+      if (c.row !== afterPosition) continue;
+      for (let row = afterPosition + 1; row <= afterPosition + n; row++) {
+        const copy: FakeCellState = { ...c, row, value: null, formula: null };
+        if (!isBlankCell(copy)) cells.set(cellA1(row, c.column), copy);
+      }
+    }
+    s.cells.clear();
+    for (const [k, c] of cells) s.cells.set(k, c);
+    s.merges = s.merges.map(grow);
+    s.hiddenRows = new Set([...s.hiddenRows].map(moved));
+    if (s.filter) s.filter = { range: grow(s.filter.range), hiddenRows: new Set([...s.filter.hiddenRows].map(moved)) };
+    for (const p of s.protections) if (p.type === 'RANGE') p.range = grow(p.range);
+    for (const chart of s.charts) chart.position.row = moved(chart.position.row);
     return this;
   }
   /** Adds columns after a position; like insertRowsAfter, only growth at the end is modelled. */

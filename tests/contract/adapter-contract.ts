@@ -17,7 +17,10 @@ import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { historyMarker, historySheetName } from '../../shared/history/history-sheet';
 import { recordPeriod } from '../../shared/history/record-period';
 import { fixedClock } from '../../shared/app/clock';
-import { mergeReplyFiles, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
+import { addActions, mergeReplyFiles, type AddPort, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
+import { csvList } from '../../shared/add/csv';
+import type { ActionList } from '../../shared/add/plan-additions';
+import { utf8Bytes } from '../../shared/text/utf8';
 import { parseCellAddress } from '../../shared/grid/a1';
 import { updateRequests } from '../../shared/requests/update-request';
 import { auditMarker, auditSheetName, readAuditSheet } from '../../shared/audit/audit-trail';
@@ -535,7 +538,123 @@ export function adapterContract(name: string, make: AdapterFactory): void {
         expect(adapter.selection?.()).toEqual({ sheet: 'CIP Monitoring', cell: 'H49' });
       });
     }
+
+    describe('adding new actions from a list', () => {
+      it('inserts them under their themes: every row below moves, the new cells as planned, their statuses coloured, the audit rows', async () => {
+        const adapter = await make(sampleSetup());
+        const before = await adapter.dump();
+        const out = await addActions(asAddPort(adapter.port), mergeClock, newActionsList(), { asOf });
+        if (!out.ok) throw new Error(out.problem.code);
+        expect(out.value.written).toBe(true);
+        expect(out.value.result.added.map((a) => [a.ref, a.row])).toEqual([
+          ['3.7', 27],
+          ['3.8', 28],
+          ['10.4', 79],
+        ]);
+        const after = await adapter.dump();
+        expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), auditSheetName]);
+        // Every cell of the plan where the move puts it (rows after 26 down 2, after 76 down 3), and the new rows' cells.
+        const moved = (r: number) => r + (r > 26 ? 2 : 0) + (r > 76 ? 1 : 0);
+        const want: Record<string, CellValue> = {};
+        for (const [addr, v] of Object.entries(before[0]?.values ?? {})) {
+          const at = parseCellAddress(addr);
+          if (at) want[`${letters(at.col)}${moved(at.row)}`] = v;
+        }
+        Object.assign(want, {
+          A27: '3.7', B27: 'Review the senior leadership development programme', C27: 'Director of HR and OD', F27: 43555, H27: 'Not started', I27: 'From the IDeA peer review',
+          A28: '3.8', B28: 'Publish a workforce dashboard quarterly', C28: 'Director of HR and OD', F28: 'Dec 2018', H28: 'Not started',
+          A79: '10.4', B79: 'Adopt a "digital first" customer strategy', C79: 'Director of Digital and Customer Services', F79: 43646, H79: 'Not started', I79: '=cmd|calc',
+        });
+        expect(after[0]?.values).toEqual(want);
+        expect(after[0]?.formulas).toEqual([]);
+        const grey = defaultPalette.grey.fill.toUpperCase();
+        expect(after[0]?.fills).toEqual({ H27: grey, H28: grey, H79: grey });
+        expect(after[1]).toEqual(before[1]);
+        // A date in a new row takes the column's date format.
+        expect(await adapter.numberFormat('CIP Monitoring', 'F27')).toBe(await adapter.numberFormat('CIP Monitoring', 'F26'));
+        expect(await adapter.numberFormat('CIP Monitoring', 'F79')).toBe(await adapter.numberFormat('CIP Monitoring', 'F78'));
+
+        // Read back as the engine reads it: 65 actions, the new ones under their themes, not started.
+        const run = await prepared(adapter.port);
+        expect(run.checked.summary.actions).toBe(65);
+        expect(jsonReport(run).statusCounts.map((c) => c.count)).toEqual([32, 21, 8, 0, 4]);
+        expect(run.checked.plan.actions.filter((a) => ['3.7', '3.8', '10.4'].includes(a.ref ?? '')).map((a) => [a.ref, a.row, a.theme?.key, a.target.kind === 'date' ? a.target.due : null])).toEqual([
+          ['3.7', 27, '3', dayFromIso('2019-03-31')],
+          ['3.8', 28, '3', dayFromIso('2018-12-31')],
+          ['10.4', 79, '10', dayFromIso('2019-06-30')],
+        ]);
+        expect(run.checked.findings.map((f) => [f.rule, f.cell])).toEqual([
+          ['duplicate-ref', 'A16'],
+          ['duplicate-ref', 'A17'],
+          ['overdue-reported-on-track', 'H51'],
+          ['placeholder-date', 'G74'],
+        ]);
+        const audit = readAuditSheet(run.workbook.sheets.find((s) => firstCell(s) === auditMarker)?.grid ?? null);
+        expect(audit.map((e) => [e.ref, e.field, e.old, e.new, e.when, e.source])).toEqual([
+          ['3.7', 'added', '', 'Not started', '2018-10-05T10:00:00', "add from 'peer-review.csv'"],
+          ['3.8', 'added', '', 'Not started', '2018-10-05T10:00:00', "add from 'peer-review.csv'"],
+          ['10.4', 'added', '', 'Not started', '2018-10-05T10:00:00', "add from 'peer-review.csv'"],
+        ]);
+      });
+
+      it('adds nothing when the same list is added again', async () => {
+        const adapter = await make(sampleSetup());
+        await addActions(asAddPort(adapter.port), mergeClock, newActionsList(), { asOf });
+        const once = await adapter.dump();
+        const again = await addActions(asAddPort(adapter.port), mergeClock, newActionsList(), { asOf });
+        expect(again.ok && [again.value.written, again.value.result.added.length, again.value.result.already.map((a) => [a.ref, a.planRow])]).toEqual([
+          false,
+          0,
+          [
+            ['3.7', 27],
+            ['3.8', 28],
+            ['10.4', 79],
+          ],
+        ]);
+        expect(await adapter.dump()).toEqual(once);
+      });
+
+      it('writes nothing when the list has a problem', async () => {
+        const adapter = await make(sampleSetup());
+        const before = await adapter.dump();
+        const list = newActionsList('Theme,Action\n3,Fine\nCommunity safety,Not a theme of this plan\n');
+        const out = await addActions(asAddPort(adapter.port), mergeClock, list, { asOf });
+        expect(out.ok && [out.value.written, out.value.result.problems.map((p) => [p.code, 'cell' in p ? p.cell : null])]).toEqual([false, [['unknown-theme', 'A3']]]);
+        expect(await adapter.dump()).toEqual(before);
+      });
+
+      it('refuses a protected plan sheet before writing anything, and so does the port', async () => {
+        const [plan, ...rest] = sampleSetup();
+        const adapter = await make([{ ...(plan as SheetSetup), protected: true }, ...rest]);
+        const before = await adapter.dump();
+        const refused = await addActions(asAddPort(adapter.port), mergeClock, newActionsList(), { asOf }).then(
+          () => null,
+          (e: unknown) => refusalOf(e),
+        );
+        expect(refused).toEqual({ code: 'sheet-protected', sheet: 'CIP Monitoring' });
+        const direct = await asAddPort(adapter.port)
+          .insertRows('CIP Monitoring', [{ afterRow: 26, rows: [[{ col: 2, value: { kind: 'text', text: 'x' } }]] }])
+          .then(
+            () => null,
+            (e: unknown) => refusalOf(e),
+          );
+        expect(direct).toEqual({ code: 'sheet-protected', sheet: 'CIP Monitoring' });
+        expect(await adapter.dump()).toEqual(before);
+      });
+    });
   });
+}
+
+/** A peer review's recommendations (seed 001 Appendix B) as a CSV list, read as the CLI and the panel read one. */
+function newActionsList(text = ['Theme,Recommendation,Lead officer,Target date,Comments', '3,Review the senior leadership development programme,Director of HR and OD,31/03/2019,From the IDeA peer review', 'Effective management,Publish a workforce dashboard quarterly,Director of HR and OD,Dec 2018,', '10.x,"Adopt a ""digital first"" customer strategy",Director of Digital and Customer Services,30/06/2019,=cmd|calc'].join('\r\n')): ActionList {
+  const read = csvList('peer-review.csv', utf8Bytes(text));
+  if (!read.ok) throw new Error(read.problem.code);
+  return read.list;
+}
+
+function asAddPort(port: WorkbookPort): AddPort {
+  if (!port.insertRows) throw new Error('this adapter does not insert rows');
+  return port as AddPort;
 }
 
 export function letters(col: number): string {

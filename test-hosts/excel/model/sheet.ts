@@ -6,8 +6,11 @@
 // later format wins; clearing formats unmerges; merging keeps only the top-left value; a new
 // column is 48 pt wide (8.43 characters of Calibri 11) and a row 15 pt high. The used range is the
 // cells with a value, or a value or a cell format; whole-row/column formats do not extend it.
+// Inserting whole rows moves everything at and below and gives the new rows the formats of the
+// row above.
 //
-// Kinder than real Excel: values written into merged non-anchor cells are kept. Not an Excel
+// Kinder than real Excel: values written into merged non-anchor cells are kept; inserting rows
+// rewrites no formula (none refers to cells here) and refuses no table or array formula. Not an Excel
 // limit: formatting more than 5,000,000 cells of a non-whole-row/column area is refused with
 // NotImplemented (a guard against runaway tests).
 //
@@ -314,6 +317,34 @@ export class FakeSheet {
   }
 
   // ---------- rows and columns ----------
+
+  /**
+   * Inserts `n` whole rows before row `r0` (0-based), as Range.insert(Down) on entire rows does: every
+   * cell, row format, height, hidden row and merge at or below moves down; a merge across the place
+   * grows; the new rows take the formats of the row above (Excel's default, "format same as above"),
+   * with no values. Formulas are text here and are not rewritten (the fake models no references).
+   */
+  insertRows(r0: number, n: number): void {
+    const shift = <T>(m: Map<number, T>): Map<number, T> => new Map([...m].map(([r, v]) => [r >= r0 ? r + n : r, v] as const));
+    this.rows = shift(this.rows);
+    this.rowStyles = shift(this.rowStyles);
+    this.rowHeights = shift(this.rowHeights);
+    this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= r0 ? r + n : r)));
+    this.merges = this.merges.map((m) => (m.r0 >= r0 ? { ...m, r0: m.r0 + n, r1: m.r1 + n } : m.r1 >= r0 ? { ...m, r1: m.r1 + n } : m));
+    if (r0 === 0) return;
+    const above = this.rows.get(r0 - 1);
+    const style = this.rowStyles.get(r0 - 1);
+    const height = this.rowHeights.get(r0 - 1);
+    for (let r = r0; r < r0 + n; r++) {
+      if (style) this.rowStyles.set(r, { ...style });
+      if (height !== undefined) this.rowHeights.set(r, height);
+      if (!above) continue;
+      const row = new Map<number, CellRecord>();
+      for (const [c, rec] of above) row.set(c, { ...rec, value: '', formula: null });
+      this.rows.set(r, row);
+      for (const c of row.keys()) this.prune(r, c);
+    }
+  }
 
   setRowsHidden(a: Area, hidden: boolean): void {
     for (let r = a.r0; r <= a.r1; r++) {

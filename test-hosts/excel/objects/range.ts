@@ -17,10 +17,17 @@
 // loads as null (office-js issue 4783). `_ValidateArraySize` is sent by the client before it
 // splits a write of more than 1,500 cells into row chunks.
 //
+// `insert(Down)` of whole rows (ExcelApi 1.1): the rows at and below move down with their formats,
+// heights, hidden state and merges (a merge across the place grows), and the new rows take the
+// formats of the row above, as Excel's default "format same as above" does.
+//
 // Kinder than real Excel: `getMergedAreas` is not limited to 512 areas; values written into
 // merged non-anchor cells are kept; `hidden` is true or false, never null for a partly hidden
-// range (Excel: null). Not modelled: formulas beyond constant arithmetic (anything else reads
-// #NAME?), and `getSpecialCells` of any type but Visible (NotImplemented).
+// range (Excel: null); `insert` moves no formula's references (the fake models none: Excel rewrites
+// every formula, name, table, chart and validation that refers to the moved rows) and does not check
+// that the rows would cut through a table or an array formula (Excel refuses those). Not modelled:
+// formulas beyond constant arithmetic (anything else reads #NAME?), `getSpecialCells` of any type
+// but Visible, and `insert` shifting right or of less than whole rows (NotImplemented).
 
 import { type Area, MAX_COL, MAX_ROW, areaCells, areaCols, areaRows, boundingArea, intersect, invalidArgument, invalidOperation, isEntireColumns, isEntireRows, itemNotFound, notImplemented, qualifiedAddress } from '../a1.js';
 import { type CellValue, formatText, valueTypeOf } from '../cell-values.js';
@@ -244,6 +251,16 @@ function rangeMethod(host: Host, o: RangeObj, name: string, args: unknown[], arg
       return getCellProperties(host, o, args[0]);
     case 'Calculate':
       return null;
+    case 'Insert': {
+      // Whole rows shifted down only: what inserting new actions needs; cells shifted right, or a part of rows, is not modelled.
+      if (args[0] !== 'Down') throw notImplemented(`Range.insert("${String(args[0])}")`);
+      if (!isEntireRows(a)) throw notImplemented('Range.insert("Down") of less than whole rows');
+      const target = writable(host, sheet);
+      const used = target.usedArea(false);
+      if (used && used.r1 + rows > MAX_ROW) throw invalidOperation('the rows would push cells off the end of the worksheet');
+      target.insertRows(a.r0, rows);
+      return rangeObj(sheet, { ...a });
+    }
   }
   return undefined;
 }
