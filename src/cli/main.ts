@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { addCommand } from './commands/add';
 import { applyCommand } from './commands/apply';
 import { carryCommand } from './commands/carry';
 import { chaseCommand } from './commands/chase';
@@ -11,7 +12,7 @@ import { summaryCommand } from './commands/summary';
 import type { Command } from './command';
 import { CliError } from './errors';
 
-const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand, mergeCommand, carryCommand];
+const commands: Command[] = [checkCommand, summaryCommand, applyCommand, snapshotCommand, reportCommand, chaseCommand, requestsCommand, mergeCommand, addCommand, carryCommand];
 
 function help(): string {
   return [

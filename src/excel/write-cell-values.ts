@@ -10,7 +10,7 @@ import { dateFormatFor, formulaCellRefused } from '../../shared/workbook/workboo
 import { WriteRefused } from '../../shared/workbook/write-refusal';
 
 /** Days from 1 Jan 1900's count to 1 Jan 1904's: a 1904 workbook stores each date this much smaller. */
-const days1904 = 1462;
+export const days1904 = 1462;
 
 /** A formula, not a constant: Range.formulas gives a constant cell its value, so a text "=x" reads the same in both. */
 export function holdsFormula(formula: unknown, value: unknown): boolean {
@@ -19,6 +19,20 @@ export function holdsFormula(formula: unknown, value: unknown): boolean {
 
 function code(e: unknown): unknown {
   return typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
+}
+
+/**
+ * The sync of a write's look (the sheet's protection loaded with what else the write needs to
+ * know), then its refusals before anything is queued: the sheet gone since the read, or protected.
+ */
+export async function syncTheLook(context: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    if (code(e) === 'ItemNotFound') throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
+    throw e;
+  }
+  if (sheet.protection.protected) throw new WriteRefused({ code: 'sheet-protected', sheet: sheetName });
 }
 
 /**
@@ -47,13 +61,7 @@ export async function writeExcelCellValues(context: Excel.RequestContext, sheetN
     column.load('numberFormat');
     columns.set(e.col, column);
   }
-  try {
-    await context.sync();
-  } catch (e) {
-    if (code(e) === 'ItemNotFound') throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
-    throw e;
-  }
-  if (sheet.protection.protected) throw new WriteRefused({ code: 'sheet-protected', sheet: sheetName });
+  await syncTheLook(context, sheet, sheetName);
   const formula = cells.find(({ range }) => holdsFormula(range.formulas[0]?.[0], range.values[0]?.[0]));
   if (formula) throw formulaCellRefused(sheetName, cellAddress(formula.e.row, formula.e.col));
 

@@ -11,14 +11,7 @@
 import { landingRows, type RowInsertion } from '../../shared/add/row-insertion';
 import type { CellWrite } from '../../shared/merge/cell-edits';
 import { dateFormatFor } from '../../shared/workbook/workbook';
-import { WriteRefused } from '../../shared/workbook/write-refusal';
-
-/** Days from 1 Jan 1900's count to 1 Jan 1904's: a 1904 workbook stores each date this much smaller. */
-const days1904 = 1462;
-
-function code(e: unknown): unknown {
-  return typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
-}
+import { days1904, syncTheLook } from './write-cell-values';
 
 /** Inserts the blocks and writes their cells; returns the syncs made (2, or 0 with nothing to insert). */
 export async function writeExcelInsertRows(context: Excel.RequestContext, sheetName: string, insertions: readonly RowInsertion[], options: { usedBottom?: number; functions: boolean }): Promise<number> {
@@ -45,13 +38,7 @@ export async function writeExcelInsertRows(context: Excel.RequestContext, sheetN
     column.load('numberFormat');
     columns.set(col, column);
   }
-  try {
-    await context.sync();
-  } catch (e) {
-    if (code(e) === 'ItemNotFound') throw new WriteRefused({ code: 'sheet-gone', sheet: sheetName });
-    throw e;
-  }
-  if (sheet.protection.protected) throw new WriteRefused({ code: 'sheet-protected', sheet: sheetName });
+  await syncTheLook(context, sheet, sheetName);
 
   const shift = probe !== null && probe.value === 0 ? days1904 : 0;
   for (const b of [...blocks].reverse()) sheet.getRange(`${b.afterRow + 1}:${b.afterRow + b.rows.length}`).insert(Excel.InsertShiftDirection.down);

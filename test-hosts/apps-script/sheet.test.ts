@@ -62,4 +62,18 @@ describe('sheets, ranges and A1', () => {
     expect(f.book.sheet('Plan').activeRange).toBe('B3');
     expect([...f.book.sheet('Plan').hiddenRows]).toEqual([2, 6]);
   });
+  it('insertRowsAfter mid-sheet moves cells, merges and hidden rows below, and gives the new rows the formats of the row they follow', () => {
+    const { f, sheet } = fake();
+    const s = sheet('Plan');
+    s.getRange('E2').setBackground('#c4e5cd');
+    s.getRange('A3:B3').merge();
+    s.hideRows(3);
+    f.resetCalls();
+    s.insertRowsAfter(2, 2);
+    expect(f.totalCalls()).toBe(1);
+    expect(s.getRange('A1:A5').getValues().map((r) => r[0])).toEqual(['Ref', '1.1', '', '', '1.2']);
+    expect([s.getRange('E3').getBackground(), s.getRange('E4').getBackground(), s.getRange('E5').getBackground()]).toEqual(['#c4e5cd', '#c4e5cd', '#ffffff']);
+    expect([f.book.sheet('Plan').merges, [...f.book.sheet('Plan').hiddenRows], s.getMaxRows()]).toEqual([['A5:B5'], [5], 1002]);
+    expect(() => s.insertRowsAfter(0, 1)).toThrow();
+  });
 });

@@ -12,7 +12,7 @@ import { firstCell } from '../../shared/workbook/workbook';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import { ensureDebianPython } from '../helpers/python';
 import { convertWithSoffice, findSoffice } from '../helpers/soffice';
-import { tempDir } from '../helpers/xlsx';
+import { changedParts as changedPartsOf, tempDir } from '../helpers/xlsx';
 
 const root = path.resolve(__dirname, '../..');
 const sample = path.join(root, 'samples/cip-monitoring-sept-2018.xlsx');
@@ -29,13 +29,7 @@ type Cells = Record<string, [string | null, 'text' | 'date' | 'blank']>;
 const edit = (src: string, dst: string, cells: Cells) => python('edit-reply.py', [], JSON.stringify([{ src, dst, cells }]));
 
 const parts = (file: string) => unzipSync(readFileSync(file));
-/** Parts (zip entries but folders, which the writer does not keep) whose bytes differ or that one side lacks, sorted. */
-function changedParts(a: string, b: string): string[] {
-  const x = parts(a);
-  const y = parts(b);
-  const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => !k.endsWith('/'));
-  return names.filter((k) => !x[k] || !y[k] || !Buffer.from(x[k]).equals(Buffer.from(y[k]))).sort();
-}
+const changedParts = (a: string, b: string) => changedPartsOf(readFileSync(a), readFileSync(b));
 const sheetXml = (file: string) => strFromU8(parts(file)['xl/worksheets/sheet1.xml'] as Uint8Array);
 const cellXml = (xml: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`).exec(xml)?.[0] ?? '';
 

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../shared/grid/grid';
 
@@ -46,4 +47,12 @@ export async function dumpWorkbook(file: string): Promise<{ sheets: { name: stri
       return { name: ws.name, state: ws.state, cells };
     }),
   };
+}
+
+/** Parts (zip entries but folders, which the .xlsx writer does not keep) whose bytes differ between two packages or that one lacks, sorted. */
+export function changedParts(a: Uint8Array, b: Uint8Array): string[] {
+  const x = unzipSync(a);
+  const y = unzipSync(b);
+  const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => !k.endsWith('/'));
+  return names.filter((k) => !x[k] || !y[k] || !Buffer.from(x[k]).equals(Buffer.from(y[k]))).sort();
 }

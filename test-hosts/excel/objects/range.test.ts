@@ -152,4 +152,38 @@ describe('Range', () => {
     expect(snap?.hiddenColumns).toEqual(['C']);
     expect(r.transport.syncs()).toBe(1);
   });
+  it('inserts whole rows: cells, formats, merges and hidden rows below move; the new rows take the row above’s formats', async () => {
+    r.book.setValues('Plan', 'A1', [['Ref', 'Status'], ['1.1', 'Green'], ['1.2', 'Amber'], ['2.1', 'Red']]);
+    r.book.setFill('Plan', 'B2', '#C4E5CD');
+    r.book.setNumberFormats('Plan', 'A2', [['@']]);
+    r.book.merge('Plan', 'C4:D4');
+    r.book.setRowsHidden('Plan', '3:3');
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Plan').getRange('3:4').insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+    });
+    expect(r.book.valuesOf('Plan', 'A1:B6')).toEqual([['Ref', 'Status'], ['1.1', 'Green'], ['', ''], ['', ''], ['1.2', 'Amber'], ['2.1', 'Red']]);
+    expect([r.book.cellAt('Plan', 'B3').fill, r.book.cellAt('Plan', 'A4').numberFormat, r.book.cellAt('Plan', 'B5').fill]).toEqual(['#C4E5CD', '@', null]);
+    const snap = r.book.snapshot().sheets[0];
+    expect([snap?.merges, snap?.hiddenRows]).toEqual([['C6:D6'], [5]]);
+    expect(r.transport.syncs()).toBe(1);
+  });
+
+  it('refuses an insert it does not model, naming it, and one on a protected sheet', async () => {
+    const right = await failure(() =>
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Plan').getRange('B2:C3').insert(Excel.InsertShiftDirection.right);
+        await ctx.sync();
+      }),
+    );
+    expect(right.code).toBe('NotImplemented');
+    r.book.protect('Plan');
+    const locked = await failure(() =>
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Plan').getRange('2:2').insert(Excel.InsertShiftDirection.down);
+        await ctx.sync();
+      }),
+    );
+    expect(locked.code).toBe('AccessDenied');
+  });
 });

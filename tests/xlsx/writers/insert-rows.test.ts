@@ -17,7 +17,8 @@ import { XlsxWorkbookPort } from '../../../src/xlsx/xlsx-port';
 import { ensureDebianPython } from '../../helpers/python';
 import { convertWithSoffice, findSoffice } from '../../helpers/soffice';
 import { CORPUS_DIR, corpusFiles } from '../corpus/corpus';
-import { bytesEqual, unzip, utf8 } from '../corpus/ooxml';
+import { changedParts } from '../../helpers/xlsx';
+import { unzip, utf8 } from '../corpus/ooxml';
 
 const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sheet = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${body}</worksheet>`;
@@ -129,14 +130,6 @@ function withPart(bytes: Uint8Array, name: string, edit: (xml: string) => string
   const z: Zippable = {};
   for (const [n, d] of unzip(bytes)) z[n] = n === name ? strToU8(edit(utf8(d))) : d;
   return zipSync(z, { level: 6 });
-}
-
-/** The parts whose bytes differ between two packages, sorted. */
-function changedParts(a: Uint8Array, b: Uint8Array): string[] {
-  const x = unzip(a);
-  const y = unzip(b);
-  // Folders are zip entries some writers add, not parts: the package does not keep them.
-  return [...new Set([...x.keys(), ...y.keys()])].filter((n) => !n.endsWith('/')).filter((n) => !(x.has(n) && y.has(n) && bytesEqual(x.get(n) as Uint8Array, y.get(n) as Uint8Array))).sort();
 }
 
 describe('the .xlsx port', () => {
