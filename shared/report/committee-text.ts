@@ -57,6 +57,8 @@ export function actionWithRef(a: { ref: string | null; action: string | null }):
   return a.ref === null ? action : `${action} (${a.ref})`;
 }
 
+const ragColour = /^(red|amber|green|blue)$/i;
+
 /** The statuses that count as slippage with their counts, as the summary says them: "8 showing some slippage". */
 function slippingPhrase(scheme: StatusScheme, summary: PlanSummary): string {
   const counted = scheme.statuses
@@ -64,7 +66,8 @@ function slippingPhrase(scheme: StatusScheme, summary: PlanSummary): string {
     .map((s) => ({ s, n: summary.statusCounts.find((c) => c.status === s.label)?.count ?? 0 }))
     .filter((x) => x.n > 0);
   if (counted.length === 0) return 'none showing slippage';
-  const phrase = ({ s, n }: { s: StatusDef; n: number }) => (/slip/i.test(s.label) ? `${n} showing ${s.label.toLowerCase()}` : `${n} rated ${s.label}`);
+  // "8 showing some slippage", "2 rated Red", and a status that is neither a slippage nor a colour as it reads: "2 out of target".
+  const phrase = ({ s, n }: { s: StatusDef; n: number }) => (/slip/i.test(s.label) ? `${n} showing ${s.label.toLowerCase()}` : ragColour.test(s.label) ? `${n} rated ${s.label}` : `${n} ${s.label.toLowerCase()}`);
   const all = counted.map(phrase);
   return all.length === 1 ? (all[0] as string) : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1] ?? ''}`;
 }
@@ -83,7 +86,7 @@ export interface SummaryInput {
  */
 export function summaryParagraph({ planTitle, scheme, summary }: SummaryInput): string {
   const s = summary;
-  const sentences = [`The ${planTitle} now contains ${plural(s.actions, 'action')}.`];
+  const sentences = [`The ${planTitle} now contains ${plural(s.actions, 'action')}${s.milestones > 0 ? `, with ${plural(s.milestones, 'milestone')}` : ''}.`];
   const completeLabels = new Set(scheme.statuses.filter((d) => d.complete).map((d) => d.label));
   const slipping = slippingPhrase(scheme, s);
   if (completeLabels.size > 0) {
@@ -113,10 +116,19 @@ export function coverageParagraph({ summary, comparison }: SummaryInput, unrecog
     sentences.push(`Since ${comparison.previousLabel}, ${joined}.`);
   }
   const notStarted = s.notStarted.length;
-  const overdue = s.overdue.length;
+  // Milestones are the actions' detail: an overdue one is told as a milestone of its action.
+  const overdue = s.overdue.filter((a) => a.milestoneOf === null).length;
+  const overdueMilestones = s.overdue.filter((a) => a.milestoneOf !== null);
   const parts: string[] = [];
   if (notStarted > 0) parts.push(`${plural(notStarted, 'action')} ${notStarted === 1 ? 'has' : 'have'} not started`);
   if (overdue > 0) parts.push(`${plural(overdue, 'action')} ${overdue === 1 ? 'is' : 'are'} past ${overdue === 1 ? 'its' : 'their'} due date`);
+  if (overdueMilestones.length > 0) {
+    // Their actions in sheet order, however overdue each is.
+    const of = [...new Set([...overdueMilestones].sort((a, b) => a.row - b.row).map((m) => m.milestoneOf as string))];
+    const owners = of.length === 1 ? `action ${of[0]}` : `actions ${of.slice(0, -1).join(', ')} and ${of[of.length - 1] ?? ''}`;
+    const n = overdueMilestones.length;
+    parts.push(`${plural(n, 'milestone')} (of ${owners}) ${n === 1 ? 'is' : 'are'} past ${n === 1 ? 'its' : 'their'} due date`);
+  }
   if (parts.length > 0) sentences.push(`${capitalise(parts.join(', and '))}.`);
   if (unrecognised > 0) sentences.push(`${plural(unrecognised, 'action')} ${unrecognised === 1 ? 'has a status' : 'have statuses'} missing or not recognised.`);
   return sentences.join(' ');

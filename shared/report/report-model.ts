@@ -198,10 +198,13 @@ function themeSection(ctx: Context): ReportSection {
     return [{ text: t.theme, header: true }, { text: ragWords[t.rag], rag: t.rag }, ...counts.map(num), num(counts.reduce((a, b) => a + b, 0))];
   });
   const totals = statuses.map((s) => themes.reduce((n, t) => n + (t.counts[s.label] ?? 0), 0));
+  // A scheme with no complete status (RAG-only) has no Blue theme to speak of; milestones count where there are some.
+  const blue = ctx.run.checked.scheme.statuses.some((s) => s.complete) ? '; a theme whose actions are all complete is Blue' : '';
+  const milestones = ctx.run.checked.summary.milestones > 0 ? ' An action with milestones counts at the RAG its milestones put it at.' : '';
   const rule =
     ctx.run.settings.themeRag === 'majority'
-      ? "A theme's RAG is its most common status; a theme whose actions are all complete is Blue."
-      : "A theme's RAG is the most serious status among its unfinished actions; a theme whose actions are all complete is Blue.";
+      ? `A theme's RAG is its most common status${blue}.${milestones}`
+      : `A theme's RAG is the most serious status among its unfinished actions${blue}.${milestones}`;
   if (themes.length === 0) return section('themes', 'Progress by theme', [paragraph(rule), none]);
   const svg = statusByThemeSvg(themes, statuses, activePalette(ctx.run.settings));
   return section('themes', 'Progress by theme', [

@@ -119,7 +119,8 @@ export function prepareRun(workbook: WorkbookSnapshot, request: RunRequest): Pre
   const history = readHistorySheet(historySheet?.grid ?? null);
   const audit = readAuditSheet(workbook.sheets.find((s) => firstCell(s) === auditMarker)?.grid ?? null);
   const comparison = compareWithHistory(checked, history.periods, { allPeriods: settings.comparePeriods === 'all' });
-  const themes = themeRollup(checked.assessments.filter((a) => a.action.milestoneOf === null), settings.themeRag, checked.scheme.statuses.map((s) => s.label));
+  const derived = new Map(checked.summary.milestoneRollup.map((m) => [m.row, m.derived]));
+  const themes = themeRollup(checked.assessments.filter((a) => a.action.milestoneOf === null), settings.themeRag, checked.scheme.statuses.map((s) => s.label), derived);
   return { ok: true, workbook, settings, settingsInput: fromSheet.input, asOfSource, notes: [...checked.notes, ...settingsNotes.map(renderNote), ...history.problems], noteData: [...checked.noteData, ...settingsNotes, ...history.problemData], checked, history: history.periods, audit, comparison, themes };
 }
 

@@ -12,7 +12,9 @@ export interface ActionList {
 }
 
 const who = ['Ref', 'Action', 'Lead officer'];
-const row = (a: ListedAction, ...rest: ListCell[]): ListCell[] => [a.ref, a.action, a.lead, ...rest];
+/** A milestone says whose it is in its Action cell, since the lists hold actions and milestones alike. */
+const actionText = (a: ListedAction): string | null => (a.milestoneOf === null ? a.action : `Milestone of ${a.milestoneOf}${a.action ? `: ${a.action}` : ''}`);
+const row = (a: ListedAction, ...rest: ListCell[]): ListCell[] => [a.ref, actionText(a), a.lead, ...rest];
 
 /** The lists of slipped, overdue, due-soon and not-started actions: one model, so the sheet and the CLI show the same columns. */
 export function actionLists(summary: PlanSummary, dueSoonDays: number): ActionList[] {

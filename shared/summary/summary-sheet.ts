@@ -103,7 +103,7 @@ export function buildSummarySheet(summary: PlanSummary, options: SummarySheetOpt
   push([`Plan summary – ${summary.sheet}`], 'title');
   // Milestones are the actions' detail: named beside the count, never in it.
   const milestones = summary.milestones > 0 ? `, with ${plural(summary.milestones, 'milestone')}` : '';
-  push([`As of ${formatDay(summary.asOf)}: ${summary.actions} actions${milestones}. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
+  push([`As of ${formatDay(summary.asOf)}: ${plural(summary.actions, 'action')}${milestones}. Made by Plan Monitor; rebuilt each time, so type nothing here.`], 'note');
   blank();
 
   // The status table in the committee's shape: one column per period, the current one last, and the change.

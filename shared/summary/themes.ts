@@ -19,9 +19,10 @@ const severity: Rag[] = ['red', 'amber', 'green', 'grey', 'blue'];
 /**
  * One RAG per theme, as a committee report's theme lines say "All workstreams on track" or "some
  * slippage": by default the worst open (unfinished) status; a setting can choose the majority status.
- * A theme whose actions are all complete is blue.
+ * A theme whose actions are all complete is blue. `derived` gives, by sheet row, the RAG an action's
+ * milestones roll it up to, which counts in place of its reported one.
  */
-export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMode, statusOrder: readonly string[]): ThemeRollup[] {
+export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMode, statusOrder: readonly string[], derived: ReadonlyMap<number, Rag> = new Map()): ThemeRollup[] {
   const themes = new Map<string, { label: string; order: number; items: Assessment[]; narrative?: string }>();
   for (const a of assessments) {
     const t = a.action.theme;
@@ -44,14 +45,15 @@ export function themeRollup(assessments: readonly Assessment[], mode: ThemeRagMo
         const label = a.action.status?.label ?? unrecognisedStatus;
         counts[label] = (counts[label] ?? 0) + 1;
       }
-      const rags = g.items.map((a) => a.action.status).filter((s) => s !== null);
-      const open = rags.filter((s) => !s.complete);
+      // An action with milestones stands at the RAG they roll it up to (an overdue milestone makes it amber at least).
+      const rated = g.items.flatMap((a) => (a.action.status === null ? [] : [{ complete: a.action.status.complete, rag: derived.get(a.action.row) ?? a.action.status.rag }]));
+      const open = rated.filter((s) => !s.complete);
       let rag: Rag = 'blue';
       if (open.length > 0) {
         if (mode === 'worst') rag = severity.find((r) => open.some((s) => s.rag === r)) ?? 'green';
         else {
           const tally = new Map<Rag, number>();
-          for (const s of rags) tally.set(s.rag, (tally.get(s.rag) ?? 0) + 1);
+          for (const s of rated) tally.set(s.rag, (tally.get(s.rag) ?? 0) + 1);
           const most = Math.max(...tally.values());
           rag = severity.find((r) => tally.get(r) === most) ?? 'green';
         }

@@ -184,7 +184,7 @@ const expected: Record<string, Expected> = {
       planTitle: 'Corporate Improvement Plan',
       heading: 'Corporate Improvement Plan – progress up to 30 November 2010',
       summary: [
-        'The Corporate Improvement Plan now contains 11 actions. 3 actions have now been completed, with 2 rated Out of target. Revised timescales are proposed in this report.',
+        'The Corporate Improvement Plan now contains 11 actions. 3 actions have now been completed, with 2 out of target. Revised timescales are proposed in this report.',
         'This report presents a summary of progress up to 30 November 2010. 1 action is past its due date.',
       ],
       status: [['Completed', '3'], ['On target', '6'], ['Out of target', '2']],
@@ -291,7 +291,7 @@ const expected: Record<string, Expected> = {
     note: 'As of 10/02/2017: 11 actions, with 7 milestones. Made by Plan Monitor; rebuilt each time, so type nothing here.',
     tables: [
       [['Actions by status'], ['Status', 'Actions'], ['Blue', 2], ['Green', 7], ['Amber', 2], ['Red', 0], ['Grand Total', 11]],
-      [['Theme RAG'], ['Theme', 'RAG'], ['1 Licensing', 'Green'], ['2 Governance', 'Amber'], ['3 Leadership and capacity', 'Amber']],
+      [['Theme RAG'], ['Theme', 'RAG'], ['1 Licensing', 'Amber'], ['2 Governance', 'Red'], ['3 Leadership and capacity', 'Amber']],
       [
         ['Actions with milestones (3)'],
         ['Ref', 'Action', 'Own RAG', 'RAG with its milestones', 'Milestones', 'Milestones overdue'],
@@ -302,7 +302,7 @@ const expected: Record<string, Expected> = {
       [
         ['Overdue actions (1)'],
         ['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary'],
-        ['1.1c', 'Audit a sample of licence decisions', 'Internal Audit Manager', '31/12/2016', 41, 'Green', 'Sample selected; fieldwork not yet started.'],
+        ['1.1c', 'Milestone of 1.1: Audit a sample of licence decisions', 'Internal Audit Manager', '31/12/2016', 41, 'Green', 'Sample selected; fieldwork not yet started.'],
       ],
       [
         ['Actions by senior management lead and status'],
@@ -315,19 +315,19 @@ const expected: Record<string, Expected> = {
         ['Grand Total', 2, 7, 2, 0, 11],
       ],
     ],
-    summaryFills: { A7: 'blue', A8: 'green', A9: 'amber', A10: 'red', B22: 'green', B23: 'amber', B24: 'amber', D28: 'amber', D29: 'red', D30: 'amber' },
+    summaryFills: { A7: 'blue', A8: 'green', A9: 'amber', A10: 'red', B22: 'amber', B23: 'red', B24: 'amber', D28: 'amber', D29: 'red', D30: 'amber' },
     report: {
       council: 'Kestrel Vale Borough Council',
       planTitle: 'Improvement Plan',
       heading: 'Improvement Plan – progress up to 10 February 2017',
       summary: [
-        'The Improvement Plan now contains 11 actions. 2 actions have now been completed, with 2 rated Amber. Revised timescales are proposed in this report.',
-        'This report presents a summary of progress up to 10 February 2017. 1 action is past its due date.',
+        'The Improvement Plan now contains 11 actions, with 7 milestones. 2 actions have now been completed, with 2 rated Amber. Revised timescales are proposed in this report.',
+        'This report presents a summary of progress up to 10 February 2017. 1 milestone (of action 1.1) is past its due date.',
       ],
       status: [['Blue', '2'], ['Green', '7'], ['Amber', '2'], ['Red', '0']],
       themes: [
-        ['1 Licensing', 'Green', '0', '2', '0', '0', '2'],
-        ['2 Governance', 'Amber', '1', '2', '1', '0', '4'],
+        ['1 Licensing', 'Amber', '0', '2', '0', '0', '2'],
+        ['2 Governance', 'Red', '1', '2', '1', '0', '4'],
         ['3 Leadership and capacity', 'Amber', '1', '3', '1', '0', '5'],
       ],
       narratives: [],

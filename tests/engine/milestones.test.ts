@@ -89,3 +89,39 @@ describe('milestones in --json', () => {
     expect(j.milestoneRollup).toEqual([{ ref: '2.4', row: 4, own: 'green', derived: 'amber', milestones: 1, overdue: 1 }]);
   });
 });
+
+describe('milestones in the committee text and the theme roll-up', () => {
+  // 2.4 reported On track with an overdue milestone, 2.5 Some slippage with a Major slippage one, 3.1 on track with two overdue.
+  const grid = planGrid([
+    { heading: 'Theme 2 – Workforce' },
+    row({ ref: '2.4', action: 'Deliver the workforce strategy' }),
+    row({ ref: '2.4a', action: 'Consult staff', target: '31/08/2018' }),
+    row({ ref: '2.5', action: 'Review the libraries', status: 'Some slippage', revised: '31/03/2019' }),
+    row({ ref: '2.5.1', action: 'Survey users', status: 'Major slippage', revised: '31/03/2019' }),
+    { heading: 'Theme 3 – Hubs' },
+    row({ ref: '3.1', action: 'Open the hub' }),
+    row({ ref: '3.1a', action: 'Sign the lease', target: '31/07/2018' }),
+  ]);
+  const r = prepareRun({ sheets: [{ name: 'Plan', visibility: 'visible', grid }], activeSheet: 'Plan' }, { asOf: dayFromIso('2018-09-30') ?? 0, today: 0 });
+  if (!r.ok) throw new Error(r.message);
+  const html = renderHtmlReport(r);
+
+  it('counts the milestones beside the actions, and tells overdue milestones as their actions’', () => {
+    expect(html).toContain('now contains 3 actions, with 3 milestones.');
+    expect(html).toContain('2 milestones (of actions 2.4 and 3.1) are past their due date.');
+    expect(html).not.toContain('actions are past');
+    expect(html).toContain('An action with milestones counts at the RAG its milestones put it at.');
+  });
+
+  it('puts a theme at the RAG its actions’ milestones roll them up to', () => {
+    // Theme 2: 2.5 rolls up to red through 2.5.1; theme 3: 3.1 to amber through its overdue 3.1a.
+    expect(r.themes.map((t) => [t.theme, t.rag])).toEqual([
+      ['Theme 2 – Workforce', 'red'],
+      ['Theme 3 – Hubs', 'amber'],
+    ]);
+  });
+
+  it('names the action a listed milestone belongs to', () => {
+    expect(html).toContain('Milestone of 3.1: Sign the lease');
+  });
+});

@@ -103,7 +103,7 @@ describe('milestones on the summary sheet (seed 003)', () => {
 
   it('says one milestone in the singular', () => {
     const values = summaryOf(check([row({ ref: '2.4' }), row({ ref: '2.4.1' })]))?.values ?? [];
-    expect(values[2]?.[0]).toBe('As of 30/09/2018: 1 actions, with 1 milestone. Made by Plan Monitor; rebuilt each time, so type nothing here.');
+    expect(values[2]?.[0]).toBe('As of 30/09/2018: 1 action, with 1 milestone. Made by Plan Monitor; rebuilt each time, so type nothing here.');
   });
 
   it('adds neither to a plan without milestones', () => {
