@@ -1,11 +1,11 @@
 // Bundles every target with esbuild and lays out dist/:
 //   dist/cli/plan-monitor.cjs                      the command line (Node)
 //   dist/taskpane.js, commands.js, result.js       the Excel add-in's pages (browser; office.js stays on Microsoft's CDN)
-//   dist/report-docx.js, file-tools.js             the Word renderer and the reply reader + merge, which the panel loads when first asked
+//   dist/report-tools.js, file-tools.js            the committee report (HTML and Word) and the file tools (merge, add), which the panel loads when first asked
 //   dist/preview.js                                the browser preview (npm run preview)
 //   dist/*.html, panel.css, preview.css, assets/   the pages, styles and icons they use
 //   dist/manifest.xml                              manifest.xml for the server, when scripts/manifest.mjs is present
-//   dist/gas/Code.js, Sidebar.html, DocxRenderer.html, FileTools.html, appsscript.json  the Google Sheets add-on, ready for clasp push
+//   dist/gas/Code.js, Sidebar.html, ReportTools.html, FileTools.html, appsscript.json  the Google Sheets add-on, ready for clasp push
 //
 //   node scripts/build.mjs [--production] [--base-url https://example.org/plan-monitor]
 //
@@ -80,7 +80,7 @@ async function buildAppsScript(production) {
     .replace('/*SIDEBAR_JS*/', () => sidebar.replace(/<\/script/gi, '<\\/script'));
   // The on-demand scripts as HtmlService includes, which pmPanelScript hands to the sidebar when asked.
   const includes = await Promise.all(
-    [['DocxRenderer', 'src/ui/on-demand/word-renderer.ts'], ['FileTools', 'src/ui/on-demand/file-tools.ts']].map(async ([name, entry]) => {
+    [['ReportTools', 'src/ui/on-demand/report-tools.ts'], ['FileTools', 'src/ui/on-demand/file-tools.ts']].map(async ([name, entry]) => {
       const js = await bundleText({ entryPoints: [entry], platform: 'browser', target: 'es2019', format: 'iife', minify: true, legalComments: 'none' });
       return [name, `<script>${js.replace(/<\/script/gi, '<\\/script')}</script>\n`];
     }),
@@ -126,7 +126,7 @@ async function main(argv) {
         result: 'src/excel/result.ts',
         preview: 'src/preview/preview.ts',
         // Loaded by the panel only when first asked for (src/ui/on-demand.ts): the Word renderer, the reply reader.
-        'report-docx': 'src/ui/on-demand/word-renderer.ts',
+        'report-tools': 'src/ui/on-demand/report-tools.ts',
         'file-tools': 'src/ui/on-demand/file-tools.ts',
       },
       outdir: 'dist',

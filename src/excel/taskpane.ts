@@ -50,7 +50,7 @@ function start(): void {
     }
     const root = app();
     applyOfficeTheme(root);
-    const pane = mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday(), { loadDocx: onDemand(onDemandScripts.word, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) }), { look: 'fluent', hostName: 'Excel' });
+    const pane = mountPanel(root, new PanelController(new ExcelWorkbookPort(), () => localToday(), { loadReport: onDemand(onDemandScripts.report, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) }), { look: 'fluent', hostName: 'Excel' });
     // In a shared runtime this page is also the ribbon's: its buttons run here and show in the pane.
     return registerCommands(hasSharedRuntime() ? paneHandlers(pane) : dialogHandlers());
   })

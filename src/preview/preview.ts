@@ -13,6 +13,7 @@ import type { EditPlan } from '../../shared/edit-plan/edit-plan';
 import { dayFromIso } from '../../shared/dates/day';
 import type { CellValue } from '../../shared/grid/grid';
 import type { CellEdit } from '../../shared/merge/cell-edits';
+import type { RowInsertion } from '../../shared/add/row-insertion';
 import type { ApplyReport, WorkbookPort, WorkbookSnapshot } from '../../shared/workbook/workbook';
 import { cipSept2018, isoToSerial } from '../../tests/fixtures/cip-sept-2018';
 import { MemoryWorkbook, MemoryWorkbookPort } from '../memory/memory-workbook';
@@ -71,6 +72,14 @@ class NotifyingPort implements WorkbookPort {
       this.changed();
     }
   }
+  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    await this.wait();
+    try {
+      return await this.inner.insertRows(sheet, insertions);
+    } finally {
+      this.changed();
+    }
+  }
   formulaCells(sheet: string): Promise<ReadonlySet<string>> {
     return this.inner.formulaCells(sheet);
   }
@@ -119,7 +128,7 @@ function start(): void {
 
   const today = dayFromIso(sampleToday) ?? 0;
   const slow = Math.min(Math.max(Number(params.get('slow')) || 0, 0), 10_000);
-  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today, { loadDocx: onDemand(onDemandScripts.word, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) });
+  const controller = new PanelController(new NotifyingPort(new MemoryWorkbookPort(book), redraw, slow), () => today, { loadReport: onDemand(onDemandScripts.report, scriptBesidePage), loadFiles: onDemand(onDemandScripts.files, scriptBesidePage) });
   if (theme === 'dark' || theme === 'light') panelHost.classList.add(theme);
   const pane = Number(params.get('pane'));
   const paneHost = panelHost.closest<HTMLElement>('.pv-pane');

@@ -161,10 +161,10 @@ export function pmInsertRows(sheet: string, insertions: RowInsertion[]): { rows:
 
 
 /** The scripts the sidebar loads on demand (src/ui/on-demand.ts): only these files are ever handed out. */
-const panelScripts = ['DocxRenderer', 'FileTools'];
+const panelScripts = ['ReportTools', 'FileTools'];
 
 /**
- * An on-demand script of the panel (the Word renderer, the reply reader) as a `<script>` include,
+ * An on-demand script of the panel (the report tools, the file tools) as a `<script>` include,
  * for the sidebar to run when first asked for: some 300 KB it does not load on every opening.
  */
 export function pmPanelScript(name: string): string {

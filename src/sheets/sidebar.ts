@@ -22,7 +22,7 @@ function start(): void {
   // Apps Script serves the sidebar no files: an on-demand script comes from the server as text.
   const fromServer: ScriptLoader = async (script) => runScriptText(script, await callServer<string>(() => run, 'pmPanelScript', script.include));
   const controller = new PanelController(new ScriptRunPort(() => run), () => localToday(), {
-    loadDocx: onDemand(onDemandScripts.word, fromServer),
+    loadReport: onDemand(onDemandScripts.report, fromServer),
     loadFiles: onDemand(onDemandScripts.files, fromServer),
   });
   mountPanel(root, controller, { look: 'google', hostName: 'Google Sheets' });

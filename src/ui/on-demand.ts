@@ -1,32 +1,44 @@
 /// <reference lib="dom" />
 /**
  * Scripts the panel loads only when the officer first asks for what they do, since the task pane's
- * own script must stay under its 100 KB budget: the Word renderer (docx and its zip library, some
- * 77 KB gzipped) and the file tools: the .xlsx reader and the merge of replies (some 28 KB). Each is built on its own
+ * own script must stay under its 100 KB budget: the report tools (the committee report's use case and
+ * the Word renderer: docx and its zip library, some 80 KB gzipped) and the file tools (the .xlsx reader,
+ * the merge of replies and the adding of a list's actions). Each is built on its own
  * (src/ui/on-demand/*.ts → dist/<file>, and dist/gas/<include>.html for Sheets) and puts one function
  * on the page's global object. The task pane and the preview load the file beside their page; the
  * Sheets sidebar, which Apps Script serves no files, gets the script's text from the server.
  */
-import type { mergedMessage } from '../../shared/app/messages';
-import type { mergeReplyFiles } from '../../shared/app/use-cases';
+import type { ActionList } from '../../shared/add/plan-additions';
+import type { addedMessage, mergedMessage } from '../../shared/app/messages';
+import type { addActions, buildCommitteeReport, mergeReplyFiles } from '../../shared/app/use-cases';
 import type { ReportModel } from '../../shared/report/report-model';
 import type { WorkbookSnapshot } from '../../shared/workbook/workbook';
 
 /** The report model as the bytes of a .docx file. */
 export type DocxRenderer = (model: ReportModel) => Promise<Uint8Array>;
 
+/** What the panel needs for the committee report: the use case that builds it, and the Word renderer. */
+export interface ReportTools {
+  buildCommitteeReport: typeof buildCommitteeReport;
+  renderDocx: DocxRenderer;
+}
+
 /** An .xlsx file's workbook; throws an Error whose message names the file and what is wrong with it. */
 export type XlsxReader = (bytes: Uint8Array, fileName: string) => Promise<WorkbookSnapshot>;
 
 /**
- * What the panel needs to work with workbook files the officer picks: the reader, and the use case
- * that merges replies with its words. They travel together, on demand, so the pane's own script does
+ * What the panel needs to work with workbook files the officer picks: the readers, and the use cases
+ * that merge replies and add a list's actions, with their words. They travel together, on demand, so the pane's own script does
  * not carry the merge either.
  */
 export interface FileTools {
   readXlsx: XlsxReader;
   mergeReplyFiles: typeof mergeReplyFiles;
   mergedMessage: typeof mergedMessage;
+  /** A list of new actions: the first sheet of an .xlsx, or a .csv; throws an Error naming the file. */
+  readList(bytes: Uint8Array, fileName: string): Promise<ActionList>;
+  addActions: typeof addActions;
+  addedMessage: typeof addedMessage;
 }
 
 export interface OnDemandScript {
@@ -41,7 +53,7 @@ export interface OnDemandScript {
 }
 
 export const onDemandScripts = {
-  word: { global: 'PlanMonitorWord', file: 'report-docx.js', include: 'DocxRenderer', what: 'The Word document maker' },
+  report: { global: 'PlanMonitorReport', file: 'report-tools.js', include: 'ReportTools', what: 'The committee report maker' },
   files: { global: 'PlanMonitorFiles', file: 'file-tools.js', include: 'FileTools', what: 'The reply reader' },
 } as const satisfies Record<string, OnDemandScript>;
 
@@ -63,7 +75,7 @@ export function onDemand<T>(script: OnDemandScript, load: ScriptLoader): () => P
 }
 
 /** Sets what a script gives on the page (the on-demand entries call it). */
-export function provide(script: OnDemandScript, fn: DocxRenderer | FileTools): void {
+export function provide(script: OnDemandScript, fn: ReportTools | FileTools): void {
   (globalThis as unknown as Record<string, unknown>)[script.global] = fn;
 }
 

@@ -10,11 +10,12 @@ import type { Clock } from '../../shared/app/clock';
 import { localClock } from '../host/local-clock';
 import { appliedMessage, describeProblem, recordedMessage, settingsSavedMessage } from '../../shared/app/messages';
 import { resultOf, type PanelResult } from './panel-result';
-import type { DocxRenderer, FileTools } from './on-demand';
+import type { FileTools, ReportTools } from './on-demand';
 import type { ReportModel } from '../../shared/report/report-model';
+import type { ActionList } from '../../shared/add/plan-additions';
 import type { AppResult } from '../../shared/app/problems';
 import { parseAsOf, type RunOptions } from '../../shared/app/run-options';
-import { applyPlan, buildCommitteeReport, canMerge, checkPlan, recordPlanPeriod, saveSettings, type Checked, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
+import { applyPlan, canAddActions, canMerge, checkPlan, recordPlanPeriod, saveSettings, type AddPort, type Checked, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
 
 export { resultOf, type PanelResult } from './panel-result';
 
@@ -58,14 +59,18 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
-/** What merging replies from the panel did. */
-export interface MergedInPanel {
-  /** The plan as it stands after the merge. */
+/** What work on picked files did (a merge, an add). */
+export interface FilesDone {
+  /** The plan as it stands afterwards. */
   result: PanelResult;
-  /** The merge's report, line by line, as the CLI prints it: the headline first. */
+  /** The work's report, line by line, as the CLI prints it: the headline first. */
   lines: string[];
   /** Whether anything was written. */
   written: boolean;
+}
+
+/** What merging replies from the panel did. */
+export interface MergedInPanel extends FilesDone {
   /** Changes left alone because the plan changed since the request, and what could not be placed. */
   conflicts: number;
   refused: number;
@@ -87,8 +92,8 @@ const maxReplyBytes = 20 * 1_048_576;
 export interface PanelHostOptions {
   /** The host's clock as an ISO date-time, for when a period was recorded. */
   now?: () => string;
-  /** Loads the Word renderer on first use; absent, the panel offers no .docx. */
-  loadDocx?: () => Promise<DocxRenderer>;
+  /** Loads the report tools (the committee report's use case, the Word renderer) on first use; absent, the panel offers no committee report. */
+  loadReport?: () => Promise<ReportTools>;
   /** Loads the file tools (the .xlsx reader, the merge) on first use; absent (or where the port cannot write values), the panel offers no merge. */
   loadFiles?: () => Promise<FileTools>;
 }
@@ -120,10 +125,13 @@ export class PanelController {
   private lastRun: PreparedRun | null = null;
   private readonly clock: Clock;
 
-  /** Present only where the host can load the Word renderer: the view offers a .docx where it is. */
+  /** Present only where the host can load the report tools: the view offers the committee report where they are. */
+  readonly committeeReport?: (asOf?: string | null) => Promise<Outcome<CommitteeReportFile>>;
   readonly wordReport?: (report: CommitteeReportFile) => Promise<Outcome<WordReportFile>>;
   /** Present only where the host can read a picked .xlsx and its port writes cell values: the view offers Merge replies where it is. */
   readonly mergeReplies?: (files: readonly PickedFile[], asOf: string | null) => Promise<Outcome<MergedInPanel>>;
+  /** Present only where the host can read a picked list and its port inserts rows: the view offers Add actions where it is. */
+  readonly addActions?: (file: PickedFile, asOf: string | null) => Promise<Outcome<FilesDone>>;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -131,10 +139,50 @@ export class PanelController {
     host: PanelHostOptions = {},
   ) {
     this.clock = { today, now: host.now ?? localClock.now };
-    const loadDocx = host.loadDocx;
-    if (loadDocx) this.wordReport = (report) => this.renderWord(report, loadDocx);
+    const loadReport = host.loadReport;
+    if (loadReport) {
+      this.committeeReport = (asOf = null) => this.report(asOf, loadReport);
+      this.wordReport = (report) => this.renderWord(report, loadReport);
+    }
     const loadFiles = host.loadFiles;
     if (loadFiles && canMerge(port)) this.mergeReplies = (files, asOf) => this.merge(port, files, asOf, loadFiles);
+    if (loadFiles && canAddActions(port)) this.addActions = (file, asOf) => this.add(port, file, asOf, loadFiles);
+  }
+
+  /** The plan read again after work that wrote, else the run the work read: what the panel then shows. */
+  private async after(written: boolean, run: Checked, options: RunOptions): Promise<Checked> {
+    if (!written) return run;
+    const again = await checkPlan(this.port, this.clock, options);
+    return again.ok ? again.value : run;
+  }
+
+  /**
+   * Adds the new actions of a list the officer picked, as `plan-monitor add` does (addActions, with
+   * the file tools, on demand): the list read first (.xlsx by the CLI's reader, .csv by the engine's),
+   * then each action under its theme with the next free ref, and the plan read again.
+   */
+  private async add(port: AddPort, file: PickedFile, asOf: string | null, loadFiles: () => Promise<FileTools>): Promise<Outcome<FilesDone>> {
+    const options = this.options(asOf);
+    if (!options.ok) return options;
+    if (file.bytes.length > maxReplyBytes) return { ok: false, message: `'${file.name}' is too large to be a list of new actions (${Math.round(file.bytes.length / 1_048_576)} MB). Nothing was added.` };
+    const tools = await loaded(loadFiles);
+    if (!tools.ok) return tools;
+    let list: ActionList;
+    try {
+      list = await tools.value.readList(file.bytes, file.name);
+    } catch (e) {
+      return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was added.` };
+    }
+    try {
+      const r = await tools.value.addActions(port, this.clock, list, options.value);
+      this.lastRun = null;
+      if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
+      const run = await this.after(r.value.written, r.value, options.value);
+      this.lastRun = run.run;
+      return { ok: true, value: { result: resultOf(run.run, run), lines: tools.value.addedMessage(r.value.result), written: r.value.written } };
+    } catch (e) {
+      return { ok: false, message: plainMessage(e) };
+    }
   }
 
   /**
@@ -165,11 +213,7 @@ export class PanelController {
       this.lastRun = null;
       if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
       const merged = r.value.result;
-      let run: Checked = r.value;
-      if (r.value.written) {
-        const after = await checkPlan(this.port, this.clock, options.value);
-        if (after.ok) run = after.value;
-      }
+      const run = await this.after(r.value.written, r.value, options.value);
       this.lastRun = run.run;
       return { ok: true, value: { result: resultOf(run.run, run), lines: mergedMessage(merged), written: r.value.written, conflicts: merged.conflicts.length, refused: merged.refused.length + merged.unreadable.length } };
     } catch (e) {
@@ -178,11 +222,11 @@ export class PanelController {
   }
 
   /** The same report model as the HTML page, as a .docx (the renderer is loaded the first time). */
-  private async renderWord(report: CommitteeReportFile, loadDocx: () => Promise<DocxRenderer>): Promise<Outcome<WordReportFile>> {
-    const render = await loaded(loadDocx);
-    if (!render.ok) return render;
+  private async renderWord(report: CommitteeReportFile, loadReport: () => Promise<ReportTools>): Promise<Outcome<WordReportFile>> {
+    const tools = await loaded(loadReport);
+    if (!tools.ok) return tools;
     try {
-      return { ok: true, value: { bytes: await render.value(report.model), fileName: report.fileName.replace(/\.html$/, '.docx') } };
+      return { ok: true, value: { bytes: await tools.value.renderDocx(report.model), fileName: report.fileName.replace(/\.html$/, '.docx') } };
     } catch (e) {
       return { ok: false, message: plainMessage(e) };
     }
@@ -230,13 +274,16 @@ export class PanelController {
 
   /**
    * The committee report, as the CLI's `report --html` makes it (buildCommitteeReport, on a fresh
-   * read): one self-contained HTML page to open and print, with the check's results for the panel.
+   * read, from the report tools loaded on demand): one self-contained HTML page to open and print,
+   * with the check's results for the panel.
    */
-  async committeeReport(asOf: string | null = null): Promise<Outcome<CommitteeReportFile>> {
+  private async report(asOf: string | null, loadReport: () => Promise<ReportTools>): Promise<Outcome<CommitteeReportFile>> {
+    const options = this.options(asOf);
+    if (!options.ok) return options;
+    const tools = await loaded(loadReport);
+    if (!tools.ok) return tools;
     try {
-      const options = this.options(asOf);
-      if (!options.ok) return options;
-      const r = await buildCommitteeReport(this.port, this.clock, options.value);
+      const r = await tools.value.buildCommitteeReport(this.port, this.clock, options.value);
       if (r.ok) this.lastRun = r.value.run;
       return this.outcome(r, (v) => ({ result: resultOf(v.run, v), html: v.html, title: v.model.title, model: v.model, fileName: `committee-report-${isoFromDay(v.run.checked.asOf)}.html` }));
     } catch (e) {

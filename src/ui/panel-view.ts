@@ -9,9 +9,10 @@
 import type { SettingsInput } from '../../shared/settings/settings';
 import { buttonSelector, controlsFor } from './controls';
 import { append, h, uniquePrefix } from './dom';
-import { plainMessage, type CommitteeReportFile, type MergedInPanel, type Outcome, type PanelResult, type PickedFile, type SettingsView, type WordReportFile } from './panel-controller';
+import { plainMessage, type CommitteeReportFile, type FilesDone, type MergedInPanel, type Outcome, type PanelResult, type PickedFile, type SettingsView, type WordReportFile } from './panel-controller';
 import { applyFormChanges } from './settings-form';
 import { asOfField } from './views/as-of-field';
+import { fileAction, readPicked, type FileAction } from './views/file-action';
 import { periodForm } from './views/period-form';
 import { resultsView, type ResultsContext } from './views/results-view';
 import { settingsFormView, type SettingsFormView } from './views/settings-view';
@@ -41,6 +42,8 @@ export interface PanelActions {
   wordReport?(report: CommitteeReportFile): Promise<Outcome<WordReportFile>>;
   /** Merges replies to update requests the officer picked (absent: no Merge replies button). */
   mergeReplies?(files: readonly PickedFile[], asOf: string | null): Promise<Outcome<MergedInPanel>>;
+  /** Adds the new actions of a list the officer picked (absent: no Add actions button). */
+  addActions?(file: PickedFile, asOf: string | null): Promise<Outcome<FilesDone>>;
   /** Absent where a host cannot record periods; the form is then not shown. */
   recordPeriod?(asOf: string | null, label: string, replace: boolean): Promise<Outcome<string> | { ok: false; message: string; confirm: true }>;
 }
@@ -84,13 +87,19 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   const summaryButton = controls.button('Build summary', { class: 'pm-action' });
   const settingsButton = controls.button('Settings', { kind: 'subtle', class: 'pm-action', attrs: { 'aria-expanded': 'false', 'aria-controls': `${id}-settings` } });
   const reportButton = controller.committeeReport ? controls.button('Committee report', { class: 'pm-action' }) : null;
-  const mergeButton = controller.mergeReplies ? controls.button('Merge replies…', { class: 'pm-action', attrs: { 'aria-describedby': `${id}-merge-hint` } }) : null;
-  const actionButtons = [checkButton, coloursButton, summaryButton, ...(reportButton ? [reportButton] : []), ...(mergeButton ? [mergeButton] : []), settingsButton];
-  // The file picker behind Merge replies…: the button opens it, so it looks like the host's own button.
-  const mergeInput = h('input', { attrs: { type: 'file', accept: '.xlsx,.xlsm', multiple: true, hidden: true, tabindex: -1, 'aria-hidden': 'true' } }) as HTMLInputElement;
-  const mergeHint = h('p', { class: 'pm-hint', attrs: { id: `${id}-merge-hint`, hidden: true } }, 'Pick the replies officers sent back to their update requests (plan-monitor requests).');
-  // What the last merge did: its changes, conflicts and what could not be placed.
-  const mergeBox = h('section', { class: 'pm-merge', attrs: { 'aria-labelledby': `${id}-merge-h`, hidden: true } });
+  const merge = controller.mergeReplies
+    ? fileAction(controls, { id: `${id}-merge`, label: 'Merge replies…', accept: '.xlsx,.xlsm', multiple: true, hint: 'Pick the replies officers sent back to their update requests (plan-monitor requests).', title: 'Merged replies' }, (files) => {
+        void runFiles(merge as FileAction, files.length === 1 ? `Merging ${files[0]?.name ?? 'the reply'}…` : `Merging ${files.length} replies…`, (picked) => controller.mergeReplies?.(picked, asOf.asked()), files);
+      })
+    : null;
+  const add = controller.addActions
+    ? fileAction(controls, { id: `${id}-add`, label: 'Add actions from a list…', accept: '.xlsx,.csv', multiple: false, hint: 'Pick a list of new actions (.xlsx or .csv), such as a peer review’s recommendations: each goes under its theme with the next free ref.', title: 'Added actions' }, (files) => {
+        const file = files[0];
+        if (file) void runFiles(add as FileAction, `Adding the actions in ${file.name}…`, (picked) => (picked[0] ? controller.addActions?.(picked[0], asOf.asked()) : undefined), [file]);
+      })
+    : null;
+  const fileActions = [merge, add].filter((a): a is FileAction => a !== null);
+  const actionButtons = [checkButton, coloursButton, summaryButton, ...(reportButton ? [reportButton] : []), ...fileActions.map((a) => a.button), settingsButton];
   // Where the committee report can be downloaded from, once made.
   const reportBox = h('div', { class: 'pm-report', attrs: { hidden: true } });
   const period = periodForm(id, controls, (replace) => record(replace), () => line.set('Kept the period already recorded. Nothing was changed.'));
@@ -109,7 +118,7 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
     asOf.node,
     h('div', { class: 'pm-actions', attrs: { role: 'group', 'aria-label': 'Plan Monitor actions' } }, ...actionButtons),
     reportBox,
-    ...(mergeButton ? [mergeInput, mergeHint, mergeBox] : []),
+    ...fileActions.flatMap((a) => a.nodes),
     period.node,
     line.status,
     line.alert,
@@ -292,47 +301,26 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   }
   reportButton?.addEventListener('click', () => void committeeReport());
 
-  // ---- Merging replies ------------------------------------------------------------------------
-  /** The merge's report as the CLI prints it, in groups: a lead line, then its items. */
-  function renderMerge(lines: readonly string[]): void {
-    const groups: string[][] = [[]];
-    for (const l of lines) {
-      if (l === '') groups.push([]);
-      else groups[groups.length - 1]?.push(l);
-    }
-    const nodes: Node[] = [h('h2', { class: 'pm-section-title', attrs: { id: `${id}-merge-h`, tabindex: -1 } }, 'Merged replies')];
-    for (const [lead, ...items] of groups.filter((g) => g.length > 0)) {
-      nodes.push(h('p', null, lead ?? ''));
-      if (items.length > 0) nodes.push(h('ul', { class: 'pm-list' }, ...items.map((i) => h('li', null, i.trim()))));
-    }
-    mergeBox.replaceChildren(...nodes);
-    mergeBox.hidden = false;
-  }
-
-  async function readPicked(files: readonly File[]): Promise<PickedFile[]> {
-    return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  }
-
-  function merge(files: readonly File[]): Promise<boolean> {
-    return runTask(files.length === 1 ? `Merging ${files[0]?.name ?? 'the reply'}…` : `Merging ${files.length} replies…`, async () => {
-      const run = controller.mergeReplies?.bind(controller);
-      if (!run) return;
-      const done = valueOf(await run(await readPicked(files), asOf.asked()));
+  // ---- Merging replies, adding actions from a list ---------------------------------------------
+  /** Runs a file action's work and shows its report, the plan's results, and the headline in the status line. */
+  function runFiles(action: FileAction, progress: string, work: (files: PickedFile[]) => Promise<Outcome<FilesDone>> | undefined, files: readonly File[]): Promise<boolean> {
+    return runTask(progress, async () => {
+      const picked = await readPicked(files);
+      const out = work(picked);
+      if (!out) return;
+      const done = valueOf(await out);
       if (done === null) return;
       renderResult(done.result);
-      renderMerge(done.lines);
+      action.render(done.lines);
       line.set(done.lines[0] ?? '', done.result.headline);
-      reveal(mergeBox);
+      reveal(action.box);
     });
   }
-  mergeButton?.addEventListener('click', () => {
-    if (busy) return;
-    mergeInput.value = '';
-    mergeInput.click();
+  merge?.button.addEventListener('click', () => {
+    if (!busy) merge.pick();
   });
-  mergeInput.addEventListener('change', () => {
-    const files = Array.from(mergeInput.files ?? []);
-    if (files.length > 0) void merge(files);
+  add?.button.addEventListener('click', () => {
+    if (!busy) add.pick();
   });
 
   function record(replace: boolean): void {
@@ -357,9 +345,9 @@ export function mountPanel(root: HTMLElement, controller: PanelActions, options:
   /** The settings view takes the place of the date and the action buttons until it is closed. */
   function setMainEnabled(enabled: boolean): void {
     asOf.node.hidden = !enabled;
-    for (const b of [checkButton, coloursButton, summaryButton, reportButton, mergeButton]) if (b) b.hidden = !enabled;
+    for (const b of [checkButton, coloursButton, summaryButton, reportButton, ...fileActions.map((a) => a.button)]) if (b) b.hidden = !enabled;
     reportBox.hidden = !enabled || reportBox.childNodes.length === 0;
-    mergeBox.hidden = !enabled || mergeBox.childNodes.length === 0;
+    for (const a of fileActions) a.box.hidden = !enabled || a.box.childNodes.length === 0;
     period.node.hidden = !enabled || !controller.recordPeriod;
   }
 

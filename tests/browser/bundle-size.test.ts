@@ -52,15 +52,16 @@ describe('the task pane bundle', () => {
     expect(js).toContain('@microsoft/fast-element');
   });
 
-  it('leaves the Word renderer out of the pane’s own script: report-docx.js loads on demand, itself under 100 KB gzipped', async () => {
+  it('leaves the report tools out of the pane’s own script: report-tools.js loads on demand, itself under 150 KB gzipped', async () => {
     const pane = readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
     expect(pane).not.toContain('node_modules/docx/');
     expect(pane).not.toContain('node_modules/jszip/');
-    const docx = readFileSync(path.join(dist, 'report-docx.js'), 'utf8');
+    const docx = readFileSync(path.join(dist, 'report-tools.js'), 'utf8');
     expect(docx).toContain('node_modules/docx/');
     const minified = await transform(docx, { loader: 'js', minify: true, legalComments: 'none', target: 'es2019' });
     const gzip = gzipSync(minified.code).length;
-    expect(gzip, `report-docx.js ${(gzip / 1024).toFixed(1)} KB`).toBeLessThan(budgetBytes);
+    // Fetched once, with the first committee report: the engine again (an iife shares no modules) and docx.
+    expect(gzip, `report-tools.js ${(gzip / 1024).toFixed(1)} KB`).toBeLessThan(150 * 1024);
   });
 
   it('imports only the Fluent components the panel uses', () => {

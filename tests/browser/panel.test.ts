@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
-import { makeReply } from './reply-file';
+import { makeList, makeReply } from './reply-file';
 import { expectWordReport } from './word-download';
 import { artifact, axeViolations, buildDist, dist, focusRing, launchChromium, rgb, serveDist, type Opened, watchPage } from './helpers';
 
@@ -256,6 +256,9 @@ describe('the preview and the panel', () => {
 
   it('Committee report opens the same report as the CLI in a new window to print, and offers it to download', async () => {
     const { page, errors, close } = await open();
+    // The report tools are not in the pane's own script: they load with the first report, once.
+    const toolScripts = () => page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter((s) => s?.includes('report-tools')));
+    expect(await toolScripts()).toEqual([]);
     const [popup] = await Promise.all([page.waitForEvent('popup'), button(page, 'Committee report').click()]);
     await popup.waitForLoadState();
     expect(new URL(popup.url()).protocol).toBe('blob:');
@@ -273,12 +276,12 @@ describe('the preview and the panel', () => {
     const file = await download.path();
     expect(readFileSync(file, 'utf8')).toContain('<h2 id="summary">Summary</h2>');
 
-    // The same report as Word: the renderer's script loads only now, and the .docx downloads.
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter((s) => s?.includes('report-docx')))).toEqual([]);
+    // The same report as Word, from the tools already loaded.
+    expect(await toolScripts()).toEqual(['./report-tools.js']);
     const [word] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
     await expectWordReport(word);
     await expect.poll(() => statusText(page).textContent()).toContain('Downloaded the committee report as a Word document, committee-report-2018-09-30.docx');
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter((s) => s?.includes('report-docx')))).toEqual(['./report-docx.js']);
+    expect(await toolScripts()).toEqual(['./report-tools.js']);
     expect(await panel(page).getByRole('link', { name: 'Download the Word document again (committee-report-2018-09-30.docx)' }).count()).toBe(1);
 
     // Where no window opens (a host that blocks it), the download is offered and focused.
@@ -323,6 +326,26 @@ describe('the preview and the panel', () => {
     const [bad] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Merge replies…').click()]);
     await bad.setFiles({ name: 'notes.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
     await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain("'notes.xlsx' is not an Excel workbook (.xlsx). Nothing was merged.");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('Add actions from a list… puts a picked CSV’s new actions under their themes with the next free refs', async () => {
+    const list = makeList();
+    const { page, errors, close } = await open();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Add actions from a list…').click()]);
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles(list.file);
+    await expect.poll(() => statusText(page).textContent()).toContain("Added 2 new actions to 'CIP Monitoring' from 'peer-review.csv'.");
+    const box = panel(page).getByRole('region', { name: 'Added actions' });
+    expect(await box.locator('li').allTextContents()).toEqual([
+      '3.7 in row 27, under Theme 3 – Effective management: “Review the senior leadership development programme” (Not started)',
+      '10.4 in row 78, under Theme 10 – Innovative transformation: “Adopt a "digital first" customer strategy” (Not started)',
+    ]);
+    expect(await sheetCell(page, 'A27').textContent()).toBe('3.7');
+    expect(await sheetCell(page, 'B27').textContent()).toBe('Review the senior leadership development programme');
+    expect(await panel(page).locator('.pm-headline').textContent()).toContain('64 actions');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -449,13 +472,13 @@ describe('the preview and the panel', () => {
 
     // Number the panel's focusable controls in document order.
     const expected = await numberStops(page);
-    // As of and its calendar, six buttons, the period name and its button; then the results: the
+    // As of and its calendar, seven buttons, the period name and its button; then the results: the
     // headings of the three tables' sections, the two filters, and the lists' headings with the rows
     // of those open (four warnings, one overdue action).
-    expect(expected.length).toBe(29);
+    expect(expected.length).toBe(30);
     for (const c of expected) expect(c.name, `${c.tag} has no accessible name`).not.toBe('');
-    expect(expected.slice(0, 10).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Settings', 'Period name', 'Record period']);
-    expect(expected.slice(10).map((c) => `${c.tag} ${c.name}`)).toEqual([
+    expect(expected.slice(0, 11).map((c) => c.name)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Add actions from a list…', 'Settings', 'Period name', 'Record period']);
+    expect(expected.slice(11).map((c) => `${c.tag} ${c.name}`)).toEqual([
       'summary Actions by status (62)',
       'summary Themes (10)',
       'summary By lead officer (16)',
@@ -485,7 +508,7 @@ describe('the preview and the panel', () => {
     expect(await panel(page).locator('.pm-results details:not([open])').count()).toBe(0);
     const all = await numberStops(page);
     // Eight slipped, eight re-profiled and one not-started action, and the chase's Draft e-mail and Copy.
-    expect(all.length).toBe(29 + 8 + 8 + 1 + 2);
+    expect(all.length).toBe(30 + 8 + 8 + 1 + 2);
     expect(all.slice(-2).map((c) => c.name)).toEqual(['Draft e-mail to Director of HR and OD', 'Copy the e-mail to Director of HR and OD']);
     await tabThrough(page, all);
     // Space closes a section again.

@@ -2,14 +2,27 @@
  * A reply to an update request, for the panels' merge tests: the CLI's `requests` on the sample plan
  * (the plan the preview and the sidebar stub hold), then the Director of HR and OD's request edited
  * in openpyxl, an independent writer, as the officer would: 3.4 marked Some slippage with a revised
- * date of 31/01/2019, 6.4 marked Completed, and a commentary that looks like a formula.
+ * date of 31/01/2019, 6.4 marked Completed, and a commentary that looks like a formula. And a list of
+ * new actions for Add actions from a list….
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDebianPython } from '../helpers/python';
 import { tempDir } from '../helpers/xlsx';
 
 const root = path.resolve(__dirname, '../..');
+
+/** A peer review's new recommendations as a CSV, as an officer saves it from Excel (CRLF, a quoted field, a formula-looking cell). */
+export function makeList(): { file: string; name: string } {
+  const name = 'peer-review.csv';
+  const file = path.join(tempDir(), name);
+  writeFileSync(
+    file,
+    ['Theme,Recommendation,Lead officer,Target date,Comments', '3,Review the senior leadership development programme,Director of HR and OD,31/03/2019,From the IDeA peer review', '10.x,"Adopt a ""digital first"" customer strategy",Director of Digital and Customer Services,30/06/2019,=cmd|calc'].join('\r\n'),
+  );
+  return { file, name };
+}
 
 export function makeReply(): { file: string; name: string } {
   const dir = tempDir();

@@ -119,6 +119,7 @@ const server: Record<string, (...args: never[]) => Promise<unknown>> = {
   pmWriteHiddenSheet: (name: string, rows: Parameters<MemoryWorkbookPort['writeHiddenSheet']>[1]) => port.writeHiddenSheet(name, rows),
   pmSelectCell: (sheet: string, cell: string) => port.selectCell(sheet, cell),
   pmSetCellValues: (sheet: string, edits: Parameters<MemoryWorkbookPort['setCellValues']>[1]) => port.setCellValues(sheet, edits),
+  pmInsertRows: (sheet: string, insertions: Parameters<MemoryWorkbookPort['insertRows']>[1]) => port.insertRows(sheet, insertions),
   // A list: a Set does not cross google.script.run.
   pmFormulaCells: async (sheet: string) => [...(await port.formulaCells(sheet))],
   // HtmlService.createHtmlOutputFromFile(name).getContent(): the built file, beside Sidebar.html.

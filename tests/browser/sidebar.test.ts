@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPalette } from '../../shared/rag/palette';
 import { artifact, axeViolations, buildDist, focusRing, launchChromium, serveDist, type Opened, watchPage } from './helpers';
 import type { SidebarStubOptions, StubCall } from './sidebar-stub';
-import { makeReply } from './reply-file';
+import { makeList, makeReply } from './reply-file';
 import { expectWordReport } from './word-download';
 
 const payload = '<img src=x onerror=alert(1)>';
@@ -184,17 +184,18 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect(await popup.title()).toBe('Northmoor City Council: Corporate Improvement Plan – progress up to 30 September 2018');
     expect(await popup.locator('p', { hasText: 'now contains 62 actions' }).count()).toBe(1);
     await popup.close();
-    expect((await calls(page)).map((c) => c.name)).toEqual(['pmReadWorkbook']);
+    // The report tools come from the server as text (pmPanelScript) with the first report, then the plan is read.
+    expect((await calls(page)).map((c) => c.name)).toEqual(['pmPanelScript', 'pmReadWorkbook']);
     const link = app(page).getByRole('link', { name: 'Download the committee report (committee-report-2018-09-30.html)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('committee-report-2018-09-30.html');
-    // As Word: the renderer's script comes from the server as text (pmPanelScript), once.
+    // As Word, twice: the tools are not fetched again.
     const [word] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
     await expectWordReport(word);
     const [again] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as Word (.docx)').click()]);
     expect(again.suggestedFilename()).toBe('committee-report-2018-09-30.docx');
-    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([['pmReadWorkbook', 'ok'], ['pmPanelScript', 'ok']]);
-    expect((await calls(page)).find((c) => c.name === 'pmPanelScript')?.sent).toEqual(['DocxRenderer']);
+    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([['pmPanelScript', 'ok'], ['pmReadWorkbook', 'ok']]);
+    expect((await calls(page)).find((c) => c.name === 'pmPanelScript')?.sent).toEqual(['ReportTools']);
     expect(await alertText(page).textContent()).toBe('');
     expect(errors).toEqual([]);
     await close();
@@ -223,6 +224,27 @@ describe('the Google Sheets sidebar over google.script.run', () => {
     expect((made[3]?.sent?.[1] as unknown[]).length).toBe(4);
     expect(made[4]?.sent?.[0]).toBe('Plan Monitor Audit');
     expect((await bookState(page)).sheets.find((s) => s.name === 'Plan Monitor Audit')?.visibility).toBe('hidden');
+    expect(await alertText(page).textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('Add actions from a list… inserts the new rows through pmInsertRows, colours their statuses and writes the audit trail', async () => {
+    const list = makeList();
+    const { page, errors, close } = await open();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Add actions from a list…').click()]);
+    await chooser.setFiles(list.file);
+    await expect.poll(() => shownStatus(page).textContent()).toBe("Added 2 new actions to 'CIP Monitoring' from 'peer-review.csv'.");
+    const sheet = 'CIP Monitoring';
+    expect(await Promise.all(['A27', 'B27', 'A78'].map(async (c) => (await bookCell(page, sheet, c))?.value))).toEqual(['3.7', 'Review the senior leadership development programme', '10.4']);
+    expect((await calls(page)).map((c) => [c.name, c.outcome])).toEqual([
+      ['pmPanelScript', 'ok'],
+      ['pmReadWorkbook', 'ok'],
+      ['pmInsertRows', 'ok'],
+      ['pmApplyEditPlan', 'ok'],
+      ['pmWriteHiddenSheet', 'ok'],
+      ['pmReadWorkbook', 'ok'],
+    ]);
     expect(await alertText(page).textContent()).toBe('');
     expect(errors).toEqual([]);
     await close();
@@ -370,12 +392,12 @@ describe('the Google Sheets sidebar over google.script.run', () => {
       expect(await page.evaluate(focusRing), `stop ${stops.length - 1}: ${name}`).toMatch(/^visible/);
       await page.keyboard.press('Tab');
     }
-    expect(stops.slice(0, 10)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Settings', 'Period name', 'Record period']);
+    expect(stops.slice(0, 11)).toEqual(['As of', 'Choose the as-of date from a calendar', 'Check plan', 'Apply RAG colours', 'Build summary', 'Committee report', 'Merge replies…', 'Add actions from a list…', 'Settings', 'Period name', 'Record period']);
     // Then the results: the three tables' section headings, the two filters, the lists' headings
     // with the rows of those open (four warnings, one overdue action).
-    expect(stops.slice(10, 15)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
+    expect(stops.slice(11, 16)).toEqual(['Actions by status (62)', 'Themes (10)', 'By lead officer (16)', 'Theme', 'Lead officer']);
     expect(stops.at(-1)).toBe('Chase lead officers (1)');
-    expect(stops.length).toBe(29);
+    expect(stops.length).toBe(30);
     // Every section opened, every control in it is named too, and the sidebar still fits.
     const closed = app(page).locator('.pm-results details:not([open]) > summary');
     for (let i = 0; i < 20 && (await closed.count()) > 0; i++) await closed.first().click();

@@ -125,11 +125,11 @@ describe('dist/gas/Code.js in Apps Script’s shape', () => {
 
   it('pmPanelScript hands the sidebar an on-demand script as one <script> include, and only those it has', () => {
     const read = (name: string) => readFileSync(path.join(root, `dist/gas/${name}.html`), 'utf8');
-    const files = { DocxRenderer: read('DocxRenderer'), FileTools: read('FileTools'), Sidebar: sidebar };
+    const files = { ReportTools: read('ReportTools'), FileTools: read('FileTools'), Sidebar: sidebar };
     const fake = fakeSpreadsheet(sampleSetup(), files);
     const context = vm.createContext({ ...fake.globals });
     vm.runInContext(code, context);
-    for (const [name, global, marker] of [['DocxRenderer', 'PlanMonitorWord', 'wordprocessingml.document.main'], ['FileTools', 'PlanMonitorFiles', 'sharedStrings']] as const) {
+    for (const [name, global, marker] of [['ReportTools', 'PlanMonitorReport', 'wordprocessingml.document.main'], ['FileTools', 'PlanMonitorFiles', 'sharedStrings']] as const) {
       const include = vm.runInContext(`pmPanelScript(${JSON.stringify(name)})`, context) as string;
       expect(include).toBe(files[name]);
       // One script element, with nothing inside that could end it early, and no remote source.

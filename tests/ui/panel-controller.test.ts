@@ -10,7 +10,27 @@ import { row } from '../helpers/rule-tester';
 import { replyFor } from '../merge/helpers';
 import { mergedMessage } from '../../shared/app/messages';
 import { mergeReplyFiles } from '../../shared/app/use-cases';
-import type { FileTools, XlsxReader } from '../../src/ui/on-demand';
+import type { FileTools, ReportTools, XlsxReader } from '../../src/ui/on-demand';
+import { buildCommitteeReport } from '../../shared/app/use-cases';
+import { addedMessage } from '../../shared/app/messages';
+import { addActions } from '../../shared/app/use-cases';
+import { csvList } from '../../shared/add/csv';
+
+/** The file tools as the on-demand script gives them (src/ui/on-demand/file-tools.ts), for the controller under test. */
+const fileTools: FileTools = {
+  readXlsx: async () => {
+    throw new Error('no reader in this test');
+  },
+  mergeReplyFiles,
+  mergedMessage,
+  readList: async (bytes, name) => {
+    const r = csvList(name, bytes);
+    if (!r.ok) throw new Error(`'${name}' is not a list: ${r.problem.code}`);
+    return r.list;
+  },
+  addActions,
+  addedMessage,
+};
 import { cipJune2018 } from '../fixtures/cip-june-2018';
 import { cipSept2018, isoToSerial, type SamplePlan } from '../fixtures/cip-sept-2018';
 
@@ -241,10 +261,15 @@ describe('PanelController: milestones', () => {
   });
 });
 
+/** The report tools as the on-demand script gives them (src/ui/on-demand/report-tools.ts), with a stand-in Word renderer. */
+function reportTools(renderDocx: ReportTools['renderDocx'] = async () => new Uint8Array([1, 2, 3])): ReportTools {
+  return { buildCommitteeReport, renderDocx };
+}
+
 describe('PanelController.committeeReport', () => {
   it('makes the same report as the CLI (buildCommitteeReport): the HTML page, its title, a file name, and the check’s results', async () => {
-    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today).committeeReport('30/09/2018');
-    if (!out.ok) throw new Error(out.message);
+    const out = await new PanelController(new MemoryWorkbookPort(sampleBook()), today, { loadReport: async () => reportTools() }).committeeReport?.('30/09/2018');
+    if (!out?.ok) throw new Error(out?.message);
     expect(out.value.fileName).toBe('committee-report-2018-09-30.html');
     expect(out.value.title).toContain('Corporate Improvement Plan');
     expect(out.value.html).toMatch(/^<!doctype html>/i);
@@ -253,35 +278,42 @@ describe('PanelController.committeeReport', () => {
     expect(out.value.html).toContain('The Corporate Improvement Plan now contains 62 actions. 32 actions have now been completed, with 8 showing some slippage.');
     expect(out.value.result.headline).toBe("'CIP Monitoring' as of 30/09/2018: 62 actions, 0 errors, 4 warnings, 1 overdue.");
   });
+
+  it('is absent where the host gives no report tools; tools that fail to load are a message, and nothing is read', async () => {
+    expect(new PanelController(new MemoryWorkbookPort(sampleBook()), today).committeeReport).toBeUndefined();
+    let reads = 0;
+    const port = new MemoryWorkbookPort(sampleBook());
+    const counting = Object.assign(Object.create(port) as MemoryWorkbookPort, { readWorkbook: () => (reads++, port.readWorkbook()) });
+    const c = new PanelController(counting, today, { loadReport: () => Promise.reject(new Error('The committee report maker could not be downloaded. Check the connection, then try again.')) });
+    expect(await c.committeeReport?.(null)).toEqual({ ok: false, message: 'The committee report maker could not be downloaded. Check the connection, then try again.' });
+    expect(reads).toBe(0);
+  });
 });
 
 describe('PanelController.wordReport', () => {
-  it('renders the report’s own model with the host’s renderer, loaded once, as committee-report-….docx', async () => {
+  it('renders the report’s own model with the tools’ renderer, loaded once, as committee-report-….docx', async () => {
     let loads = 0;
     const seen: unknown[] = [];
     const c = new PanelController(new MemoryWorkbookPort(sampleBook()), today, {
-      loadDocx: async () => {
+      loadReport: async () => {
         loads++;
-        return async (model) => {
+        return reportTools(async (model) => {
           seen.push(model);
           return new Uint8Array([1, 2, 3]);
-        };
+        });
       },
     });
-    const report = await c.committeeReport('30/09/2018');
-    if (!report.ok) throw new Error(report.message);
+    const report = await c.committeeReport?.('30/09/2018');
+    if (!report?.ok) throw new Error(report?.message);
     const word = await c.wordReport?.(report.value);
     expect(word).toEqual({ ok: true, value: { bytes: new Uint8Array([1, 2, 3]), fileName: 'committee-report-2018-09-30.docx' } });
     expect(seen).toEqual([report.value.model]);
-    expect(loads).toBe(1);
+    // The controller asks each time; the host's loader (onDemand) is what loads the script once.
+    expect(loads).toBe(2);
   });
 
-  it('is absent where the host gives no renderer, and a renderer that fails to load is a message', async () => {
+  it('is absent where the host gives no report tools', () => {
     expect(new PanelController(new MemoryWorkbookPort(sampleBook()), today).wordReport).toBeUndefined();
-    const c = new PanelController(new MemoryWorkbookPort(sampleBook()), today, { loadDocx: () => Promise.reject(new Error('The Word document maker could not be downloaded. Check the connection, then try again.')) });
-    const report = await c.committeeReport(null);
-    if (!report.ok) throw new Error(report.message);
-    expect(await c.wordReport?.(report.value)).toEqual({ ok: false, message: 'The Word document maker could not be downloaded. Check the connection, then try again.' });
   });
 });
 
@@ -294,7 +326,7 @@ describe('PanelController.mergeReplies', () => {
   }
   const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
   /** The file tools as the on-demand script gives them, with a stand-in reader. */
-  const tools = (readXlsx: XlsxReader) => async (): Promise<FileTools> => ({ readXlsx, mergeReplyFiles, mergedMessage });
+  const tools = (readXlsx: XlsxReader) => async (): Promise<FileTools> => ({ ...fileTools, readXlsx });
 
   it('reads each picked file with the host’s reader, merges it as the CLI does and shows the plan as it now stands', async () => {
     const book = sampleBook();
@@ -358,5 +390,42 @@ describe('PanelController: a word added in Settings', () => {
     expect(after.value.errors).toEqual([]);
     expect(after.value.statusCounts.find((s) => s.status === 'Some slippage')?.count).toBe((before.value.statusCounts.find((s) => s.status === 'Some slippage')?.count ?? 0) + 1);
     expect(after.value.slipped.map((r) => r.ref)).toContain('6.4');
+  });
+});
+
+describe('PanelController.addActions', () => {
+  const appendixB = new TextEncoder().encode(
+    ['Theme,Recommendation,Lead officer,Target date,Comments', '3,Review the senior leadership development programme,Director of HR and OD,31/03/2019,From the IDeA peer review', '10.x,"Adopt a ""digital first"" customer strategy",Director of Digital and Customer Services,30/06/2019,=cmd|calc'].join('\r\n'),
+  );
+  const withTools = (port: MemoryWorkbookPort) => new PanelController(port, today, { now: () => '2018-10-02T09:00:00', loadFiles: async () => fileTools });
+
+  it('adds a list’s actions under their themes with the next free refs, as plan-monitor add does, then shows the plan as it stands', async () => {
+    const book = sampleBook();
+    const c = withTools(new MemoryWorkbookPort(book));
+    const out = await c.addActions?.({ name: 'peer-review.csv', bytes: appendixB }, '2018-09-30');
+    if (!out?.ok) throw new Error(out?.message);
+    expect(out.value.lines).toEqual([
+      "Added 2 new actions to 'CIP Monitoring' from 'peer-review.csv'.",
+      '  3.7 in row 27, under Theme 3 – Effective management: “Review the senior leadership development programme” (Not started)',
+      '  10.4 in row 78, under Theme 10 – Innovative transformation: “Adopt a "digital first" customer strategy” (Not started)',
+      '',
+      "Added 2 rows to the audit trail (hidden sheet 'Plan Monitor Audit').",
+    ]);
+    expect(out.value.written).toBe(true);
+    expect(out.value.result.total).toBe(64);
+    expect(book.sheet('CIP Monitoring')?.cells.get('A27')?.value).toBe('3.7');
+    // The same list again adds nothing.
+    const again = await c.addActions?.({ name: 'peer-review.csv', bytes: appendixB }, '2018-09-30');
+    expect(again?.ok && [again.value.written, again.value.lines[0]]).toEqual([false, "Nothing new to add to 'CIP Monitoring' from 'peer-review.csv'; 2 actions are already in the plan."]);
+  });
+
+  it('is offered only where the port inserts rows and the host has the file tools; a list it cannot read is refused, writing nothing', async () => {
+    expect(new PanelController(new MemoryWorkbookPort(sampleBook()), today).addActions).toBeUndefined();
+    const book = sampleBook();
+    const before = JSON.stringify([...(book.sheet('CIP Monitoring')?.cells ?? [])]);
+    const c = withTools(new MemoryWorkbookPort(book));
+    expect(await c.addActions?.({ name: 'broken.csv', bytes: new TextEncoder().encode('Theme,Action\n3,"never closed\n') }, null)).toEqual({ ok: false, message: "'broken.csv' is not a list: list-bad-csv Nothing was added." });
+    expect(await c.addActions?.({ name: 'huge.csv', bytes: new Uint8Array(21 * 1_048_576) }, null)).toEqual({ ok: false, message: "'huge.csv' is too large to be a list of new actions (21 MB). Nothing was added." });
+    expect(JSON.stringify([...(book.sheet('CIP Monitoring')?.cells ?? [])])).toBe(before);
   });
 });

@@ -593,7 +593,7 @@ describe('Merge replies…', () => {
     await settle();
     await settle();
     expect(picked).toEqual([{ names: ['hr.xlsx', 'finance.xlsx'], sizes: [3, 1], asOf: null }]);
-    const box = q('section.pm-merge');
+    const box = q('section.pm-file-report');
     expect(box.hidden).toBe(false);
     expect(box.querySelector('h2')?.textContent).toBe('Merged replies');
     expect(Array.from(box.querySelectorAll('p'), (p) => p.textContent)).toEqual([lines[0], lines[3], lines[6]]);
@@ -608,6 +608,29 @@ describe('Merge replies…', () => {
     await settle();
     await settle();
     expect(q('[role="alert"]').textContent).toContain("'notes.xlsx' is not an Excel workbook (.xlsx). Nothing was merged.");
-    expect(q('section.pm-merge').hidden).toBe(true);
+    expect(q('section.pm-file-report').hidden).toBe(true);
+  });
+});
+
+describe('Add actions from a list…', () => {
+  it('is a button only where the controller can add; it picks one .xlsx or .csv and shows what was added', async () => {
+    mountPanel(root, fake().actions, { look: 'google', hostName: 'the test' });
+    expect(named('Add actions from a list…')).toBeUndefined();
+    const picked: string[] = [];
+    const lines = ["Added 1 new action to 'Plan' from 'list.csv'.", '  3.7 in row 27, under Theme 3: “Review it” (Not started)'];
+    mountPanel(root, { ...fake().actions, addActions: async (file, asOf) => (picked.push(`${file.name} ${file.bytes.length} ${asOf}`), { ok: true, value: { result: quarter(), lines, written: true } }) }, { look: 'google', hostName: 'the test' });
+    const inputs = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="file"]'));
+    expect(inputs.map((i) => [i.accept, i.multiple])).toEqual([['.xlsx,.csv', false]]);
+    const opened = vi.spyOn(inputs[0] as HTMLInputElement, 'click').mockImplementation(() => undefined);
+    named('Add actions from a list…').click();
+    expect(opened).toHaveBeenCalledTimes(1);
+    Object.defineProperty(inputs[0], 'files', { value: [new File(['a,b'], 'list.csv')], configurable: true });
+    inputs[0]?.dispatchEvent(new Event('change'));
+    await settle();
+    await settle();
+    expect(picked).toEqual(['list.csv 3 null']);
+    const box = q('section.pm-file-report');
+    expect([box.querySelector('h2')?.textContent, box.querySelector('p')?.textContent, box.querySelector('li')?.textContent]).toEqual(['Added actions', lines[0], '3.7 in row 27, under Theme 3: “Review it” (Not started)']);
+    expect(statusText()).toBe(lines[0]);
   });
 });

@@ -4,8 +4,11 @@
  * or hostile file is refused as the CLI refuses it, in words that name the file; and the merge use
  * case with its words, which only this needs.
  */
-import { mergedMessage } from '../../../shared/app/messages';
-import { mergeReplyFiles } from '../../../shared/app/use-cases';
+import { describeAddProblem } from '../../../shared/add/add-messages';
+import { csvList } from '../../../shared/add/csv';
+import type { ActionList } from '../../../shared/add/plan-additions';
+import { addedMessage, mergedMessage } from '../../../shared/app/messages';
+import { addActions, mergeReplyFiles } from '../../../shared/app/use-cases';
 import { XlsxError } from '../../xlsx/xlsx-error';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { portableCodec } from '../../xlsx/zip/codec';
@@ -19,4 +22,16 @@ const readXlsx: XlsxReader = async (bytes, fileName) => {
     throw e;
   }
 };
-provide(onDemandScripts.files, { readXlsx, mergeReplyFiles, mergedMessage });
+/** A list of new actions: a .csv by the engine's reader (by its name), else the first sheet of a workbook. */
+const readList = async (bytes: Uint8Array, fileName: string): Promise<ActionList> => {
+  if (/\.csv$/i.test(fileName)) {
+    const csv = csvList(fileName, bytes);
+    if (!csv.ok) throw new Error(describeAddProblem(csv.problem));
+    return csv.list;
+  }
+  const first = (await readXlsx(bytes, fileName)).sheets[0];
+  if (!first) throw new Error(`'${fileName}' has no sheet to read the new actions from.`);
+  return { file: fileName, grid: first.grid };
+};
+
+provide(onDemandScripts.files, { readXlsx, mergeReplyFiles, mergedMessage, readList, addActions, addedMessage });
