@@ -300,7 +300,7 @@ function reprofiledSection(ctx: Context): ReportSection {
 }
 
 /** Column widths on a landscape page: commentary gets what the short columns leave. */
-const listWidths: Record<string, number> = { Ref: 5, Action: 22, 'Lead officer': 12, Status: 9 };
+const listWidths: Record<string, number> = { Ref: 5, 'Milestone of': 6, Action: 22, 'Lead officer': 12, Status: 9 };
 
 /** The summary's lists of actions (the same model as the summary sheet's), on landscape pages. */
 function listsSection(ctx: Context): ReportSection {

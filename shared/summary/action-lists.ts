@@ -11,17 +11,22 @@ export interface ActionList {
   rows: ListCell[][];
 }
 
-const who = ['Ref', 'Action', 'Lead officer'];
-/** A milestone says whose it is in its Action cell, since the lists hold actions and milestones alike. */
-const actionText = (a: ListedAction): string | null => (a.milestoneOf === null ? a.action : `Milestone of ${a.milestoneOf}${a.action ? `: ${a.action}` : ''}`);
-const row = (a: ListedAction, ...rest: ListCell[]): ListCell[] => [a.ref, actionText(a), a.lead, ...rest];
+/**
+ * A list holding milestones gains a "Milestone of" column beside the ref, so each says whose it is;
+ * the cells copied from the sheet stay as typed.
+ */
+function listOf(id: ActionList['id'], title: string, items: readonly ListedAction[], rest: string[], cells: (a: ListedAction) => ListCell[]): ActionList {
+  const milestones = items.some((a) => a.milestoneOf !== null);
+  const who = milestones ? ['Ref', 'Milestone of', 'Action', 'Lead officer'] : ['Ref', 'Action', 'Lead officer'];
+  return { id, title, headings: [...who, ...rest], rows: items.map((a) => [a.ref, ...(milestones ? [a.milestoneOf] : []), a.action, a.lead, ...cells(a)]) };
+}
 
 /** The lists of slipped, overdue, due-soon and not-started actions: one model, so the sheet and the CLI show the same columns. */
 export function actionLists(summary: PlanSummary, dueSoonDays: number): ActionList[] {
   return [
-    { id: 'slipped', title: 'Slipped actions', headings: [...who, 'Original date', 'Revised date', 'Status', 'Commentary'], rows: summary.slipped.map((a) => row(a, formatParsedDate(a.original), formatParsedDate(a.revised), a.status, a.commentary)) },
-    { id: 'overdue', title: 'Overdue actions', headings: [...who, 'Due', 'Days overdue', 'Status', 'Commentary'], rows: summary.overdue.map((a) => row(a, formatParsedDate(a.due), a.daysOverdue, a.status, a.commentary)) },
-    { id: 'dueSoon', title: `Due in the next ${dueSoonDays} days`, headings: [...who, 'Due', 'Days to go', 'Status', 'Commentary'], rows: summary.dueSoon.map((a) => row(a, formatParsedDate(a.due), a.daysToDue, a.status, a.commentary)) },
-    { id: 'notStarted', title: 'Not started', headings: [...who, 'Due', 'Status', 'Commentary'], rows: summary.notStarted.map((a) => row(a, formatParsedDate(a.due), a.status, a.commentary)) },
+    listOf('slipped', 'Slipped actions', summary.slipped, ['Original date', 'Revised date', 'Status', 'Commentary'], (a) => [formatParsedDate(a.original), formatParsedDate(a.revised), a.status, a.commentary]),
+    listOf('overdue', 'Overdue actions', summary.overdue, ['Due', 'Days overdue', 'Status', 'Commentary'], (a) => [formatParsedDate(a.due), a.daysOverdue, a.status, a.commentary]),
+    listOf('dueSoon', `Due in the next ${dueSoonDays} days`, summary.dueSoon, ['Due', 'Days to go', 'Status', 'Commentary'], (a) => [formatParsedDate(a.due), a.daysToDue, a.status, a.commentary]),
+    listOf('notStarted', 'Not started', summary.notStarted, ['Due', 'Status', 'Commentary'], (a) => [formatParsedDate(a.due), a.status, a.commentary]),
   ];
 }

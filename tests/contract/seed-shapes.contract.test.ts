@@ -301,8 +301,8 @@ const expected: Record<string, Expected> = {
       ],
       [
         ['Overdue actions (1)'],
-        ['Ref', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary'],
-        ['1.1c', 'Milestone of 1.1: Audit a sample of licence decisions', 'Internal Audit Manager', '31/12/2016', 41, 'Green', 'Sample selected; fieldwork not yet started.'],
+        ['Ref', 'Milestone of', 'Action', 'Lead officer', 'Due', 'Days overdue', 'Status', 'Commentary'],
+        ['1.1c', '1.1', 'Audit a sample of licence decisions', 'Internal Audit Manager', '31/12/2016', 41, 'Green', 'Sample selected; fieldwork not yet started.'],
       ],
       [
         ['Actions by senior management lead and status'],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../shared/check-plan';
 import { renderHtmlReport } from '../../shared/report/html-report';
 import { jsonReport } from '../../shared/report/json-report';
+import { actionLists } from '../../shared/summary/action-lists';
 import { prepareRun } from '../../shared/run/prepare-run';
 import { dayFromIso } from '../../shared/dates/day';
 import { defaultSettings } from '../../shared/settings/settings';
@@ -121,7 +122,14 @@ describe('milestones in the committee text and the theme roll-up', () => {
     ]);
   });
 
-  it('names the action a listed milestone belongs to', () => {
-    expect(html).toContain('Milestone of 3.1: Sign the lease');
+  it('names the action a listed milestone belongs to, in a column of its own only where a list holds milestones', () => {
+    const overdue = actionLists(r.checked.summary, 14).find((l) => l.id === 'overdue');
+    expect(overdue?.headings.slice(0, 4)).toEqual(['Ref', 'Milestone of', 'Action', 'Lead officer']);
+    expect(overdue?.rows.map((x) => x.slice(0, 3))).toEqual([
+      ['3.1a', '3.1', 'Sign the lease'],
+      ['2.4a', '2.4', 'Consult staff'],
+    ]);
+    expect(actionLists(r.checked.summary, 14).find((l) => l.id === 'slipped')?.headings.slice(0, 3)).toEqual(['Ref', 'Action', 'Lead officer']);
+    expect(html).toContain('<th scope="col">Milestone of</th>');
   });
 });
