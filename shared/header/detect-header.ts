@@ -53,7 +53,8 @@ function scoreHeading(key: string, field: ColumnField): number {
     if (k === '') return;
     if (key === k) best = Math.max(best, 1000 - i);
     // "Target date (original)" still names the target date; the longer the match the surer.
-    else if (k.length >= 4 && key.includes(k)) best = Math.max(best, 100 + k.length * 4 - i);
+    // A type column is named by its heading alone: "Type" inside another heading is no type column.
+    else if (field !== 'rowType' && k.length >= 4 && key.includes(k)) best = Math.max(best, 100 + k.length * 4 - i);
   });
   // Required fields win ties, so "Progress" alone becomes the status column.
   if (best > 0 && (field === 'status' || field === 'target')) best += 0.5;
@@ -108,6 +109,19 @@ function matchRow(headers: HeaderCell[], overrides: Partial<Record<ColumnField, 
   if (theme?.how === 'detected' && !columns.action && overrides.action === undefined && itemHeadings.has(normaliseHeader(theme.text))) {
     columns.action = theme;
     delete columns.theme;
+  }
+  // "Original due date" beside a bare "Due date" (a Covalent export): the original is the target, and
+  // the bare one the date as it now stands.
+  const target = columns.target;
+  if (target?.how === 'detected' && !columns.revised && overrides.revised === undefined && !normaliseHeader(target.text).startsWith('original')) {
+    // Named exactly as a target ("Original due date"), though a looser match ("Origin" for source) may have taken it.
+    const original = headers.find((h) => normaliseHeader(h.text).startsWith('original') && synonymKeys.target.includes(normaliseHeader(h.text)));
+    const taken = original ? columnFields.find((f) => columns[f]?.col === original.col) : undefined;
+    if (original && (taken === undefined || columns[taken]?.how === 'detected')) {
+      if (taken !== undefined) delete columns[taken];
+      columns.revised = { ...target };
+      columns.target = { col: original.col, text: original.text, how: 'detected' };
+    }
   }
   return columns;
 }

@@ -119,6 +119,9 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
   const targetCol = colOf('target');
   const revisedCol = colOf('revised');
   const statusCol = colOf('status');
+  const rowTypeCol = colOf('rowType');
+  // Each action row's type cell ("Action", "Milestone"), where the sheet has a type column.
+  const rowTypes: (string | null)[] = [];
   // Plans repeat the same dates ("Dec 2018", one serial) many times; parsed dates are never mutated, so share them.
   const parsedDates = new Map<CellValue, ParsedDate>();
   const parsedDateCells = new Map<CellValue, ParsedDate>();
@@ -255,8 +258,9 @@ export function readPlan(grid: GridSnapshot, header: HeaderMatch, options: ReadP
       errors,
     });
     kinds.push({ row, kind: 'action' });
+    rowTypes.push(rowTypeCol < 0 ? null : text(cellIn(cells, rowTypeCol)));
   }
-  markMilestones(actions);
+  markMilestones(actions, rowTypes);
   return { sheet: grid.sheet, header, actions, kinds };
 }
 
@@ -268,8 +272,21 @@ function parentRef(ref: string): string | null {
   return dotted ? (dotted[1] ?? null) : null;
 }
 
-/** A row whose ref extends an action's ref above it is that action's milestone (its top action's, when nested). */
-function markMilestones(actions: ActionRow[]): void {
+/**
+ * A row whose ref extends an action's ref above it is that action's milestone (its top action's, when
+ * nested). Where the sheet has a type column, it decides: a row typed "Milestone" belongs to the
+ * nearest action above, and a row typed anything else is an action, whatever its ref looks like.
+ */
+function markMilestones(actions: ActionRow[], rowTypes: readonly (string | null)[]): void {
+  if (rowTypes.some((t) => t !== null && /milestone/i.test(t))) {
+    let owner: ActionRow | null = null;
+    actions.forEach((a, i) => {
+      const typed = rowTypes[i] ?? null;
+      if (typed !== null && /milestone/i.test(typed)) a.milestoneOf = owner?.ref ?? null;
+      else owner = a;
+    });
+    return;
+  }
   const seen = new Map<string, ActionRow>();
   for (const a of actions) {
     const ref = a.ref?.trim().toLowerCase() ?? '';

@@ -14,6 +14,7 @@ export const columnFields = [
   'commentary',
   'source',
   'dependsOn',
+  'rowType',
 ] as const;
 export type ColumnField = (typeof columnFields)[number];
 
@@ -32,6 +33,7 @@ export const fieldLabels: Record<ColumnField, string> = {
   commentary: 'Commentary',
   source: 'Source',
   dependsOn: 'Depends on',
+  rowType: 'Row type (action or milestone)',
 };
 
 /**
@@ -46,11 +48,12 @@ export const headerSynonyms: Record<ColumnField, string[]> = {
   leadMember: ['Lead member', 'Portfolio holder', 'Cabinet member', 'Lead councillor', 'Member lead'],
   seniorLead: ['Senior management lead', 'Senior management team lead', 'SMT lead', 'CMT lead', 'Senior lead', 'Senior responsible officer', 'Lead director', 'Executive lead', 'Chief officer lead'],
   theme: ['Theme', 'Priority', 'Workstream', 'Work stream', 'Section', 'Objective', 'Outcome', 'Area'],
-  target: ['Target date', 'Due date', 'Deadline', 'Original target date', 'Target completion', 'Target completion date', 'Original date', 'Timescale', 'Timescales', 'Completion date', 'Target', 'By when', 'Date due'],
-  revised: ['Revised date', 'Revised target date', 'Re-profiled date', 'Reprofiled date', 'New date', 'New target date', 'Revised target completion', 'Revised deadline', 'Revised timescale', 'Extended date', 'Extended', 'Revised target', 'Revised'],
+  target: ['Target date', 'Due date', 'Deadline', 'Original target date', 'Original due date', 'Target completion', 'Target completion date', 'Original date', 'Timescale', 'Timescales', 'Completion date', 'Target', 'By when', 'Date due'],
+  revised: ['Revised due date', 'Current due date', 'Latest due date', 'Revised date', 'Revised target date', 'Re-profiled date', 'Reprofiled date', 'New date', 'New target date', 'Revised target completion', 'Revised deadline', 'Revised timescale', 'Extended date', 'Extended', 'Revised target', 'Revised'],
   status: ['Status', 'RAG', 'RAG status', 'Progress status', 'RAG rating', 'Current status', 'Overall status', 'Status RAG', 'Progress'],
   commentary: ['Commentary', 'Progress update', 'Comments', 'Comment', 'Update', 'Action taken', 'Progress commentary', 'Latest update', 'Progress to date', 'Narrative', 'Notes', 'Progress', 'Latest note', 'Note'],
   dependsOn: ['Depends on', 'Dependent on', 'Dependencies', 'Dependency', 'Predecessors', 'Predecessor', 'Waits on'],
+  rowType: ['Row type', 'Item type', 'Type', 'Level'],
   source: ['Source', 'Recommendation source', 'LGA recommendation', 'LGA rec', 'Source of action', 'Origin'],
 };
 

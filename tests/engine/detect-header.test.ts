@@ -48,6 +48,12 @@ describe('detectHeader', () => {
     [['Action ref', 'Description', 'Lead', 'Portfolio holder', 'Original target date', 'New date', 'Status', 'Progress update', 'Recommendation source'], { ref: 'A', action: 'B', lead: 'C', leadMember: 'D', target: 'E', revised: 'F', status: 'G', commentary: 'H', source: 'I' }],
     [['REF', 'ACTION', 'LEAD OFFICER:', 'TARGET-DATE', 'status ', 'Workstream'], { ref: 'A', action: 'B', lead: 'C', target: 'D', status: 'E', theme: 'F' }],
     [['Action', 'Timescale', 'Progress'], { action: 'A', target: 'B', status: 'C' }],
+    // Covalent's export: the original date is the target, the bare due date the date as it now stands, whichever comes first.
+    [['Code', 'Task', 'Due Date', 'Original Due Date', 'Status'], { ref: 'A', action: 'B', revised: 'C', target: 'D', status: 'E' }],
+    [['Code', 'Task', 'Original Due Date', 'Due Date', 'Status'], { ref: 'A', action: 'B', target: 'C', revised: 'D', status: 'E' }],
+    // A type column by its heading alone; "Action type" is no type column.
+    [['Ref', 'Type', 'Action', 'Target date', 'Status'], { ref: 'A', rowType: 'B', action: 'C', target: 'D', status: 'E' }],
+    [['Ref', 'Action type', 'Action', 'Target date', 'Status'], { ref: 'A', action: 'C', target: 'D', status: 'E' }],
   ] as [string[], Record<string, string>][])('recognises synonyms regardless of case and punctuation: %j', (headers, want) => {
     expect(mapped(detectHeader(grid([headers])))).toEqual(want);
   });

@@ -133,3 +133,30 @@ describe('milestones in the committee text and the theme roll-up', () => {
     expect(html).toContain('<th scope="col">Milestone of</th>');
   });
 });
+
+describe('a type column', () => {
+  const values = [
+    ['Plan'],
+    [],
+    ['Ref', 'Type', 'Action', 'Target date', 'Status'],
+    ['1', 'Theme', 'Licensing', null, null],
+    ['1.1', 'Action', 'Review licensing', '31/03/2019', 'On track'],
+    ['M1', 'Milestone', 'Consult the trade', '31/08/2018', 'On track'],
+    ['M2', 'milestone', 'Report to committee', '31/12/2018', 'On track'],
+    ['1.2', 'Action', 'Train the panel', '31/12/2018', 'Completed'],
+    ['1.2a', 'Action', 'Refresher course', '31/03/2019', 'On track'],
+  ];
+  it('decides: a row typed Milestone belongs to the action above, any other row is an action whatever its ref', () => {
+    const r = checkPlan({ ...planGrid([]), values }, defaultSettings(), dayFromIso('2018-09-30') ?? 0);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.assessments.map((a) => [a.action.ref, a.action.milestoneOf])).toEqual([
+      ['1.1', null],
+      ['M1', '1.1'],
+      ['M2', '1.1'],
+      ['1.2', null],
+      ['1.2a', null],
+    ]);
+    expect([r.summary.actions, r.summary.milestones]).toEqual([3, 2]);
+    expect(r.summary.overdue.map((a) => [a.ref, a.milestoneOf])).toEqual([['M1', '1.1']]);
+  });
+});
