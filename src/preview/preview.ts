@@ -41,44 +41,29 @@ class NotifyingPort implements WorkbookPort {
     await this.wait();
     return this.inner.readWorkbook();
   }
-  async applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
-    await this.wait();
+  /** A write: after the delay (as a slow host answers), then the sheet view redraws, whatever happened. */
+  private async write<T>(work: () => Promise<T>, wait = true): Promise<T> {
+    if (wait) await this.wait();
     try {
-      return await this.inner.applyEditPlan(plan);
+      return await work();
     } finally {
       this.changed();
     }
   }
-  async writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
-    await this.wait();
-    try {
-      await this.inner.writeHiddenSheet(name, rows);
-    } finally {
-      this.changed();
-    }
+  applyEditPlan(plan: EditPlan): Promise<ApplyReport> {
+    return this.write(() => this.inner.applyEditPlan(plan));
   }
-  async selectCell(sheet: string, cell: string): Promise<void> {
-    try {
-      await this.inner.selectCell(sheet, cell);
-    } finally {
-      this.changed();
-    }
+  writeHiddenSheet(name: string, rows: CellValue[][]): Promise<void> {
+    return this.write(() => this.inner.writeHiddenSheet(name, rows));
   }
-  async setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
-    await this.wait();
-    try {
-      return await this.inner.setCellValues(sheet, edits);
-    } finally {
-      this.changed();
-    }
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.write(() => this.inner.selectCell(sheet, cell), false);
   }
-  async insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
-    await this.wait();
-    try {
-      return await this.inner.insertRows(sheet, insertions);
-    } finally {
-      this.changed();
-    }
+  setCellValues(sheet: string, edits: readonly CellEdit[]): Promise<{ cells: number }> {
+    return this.write(() => this.inner.setCellValues(sheet, edits));
+  }
+  insertRows(sheet: string, insertions: readonly RowInsertion[]): Promise<{ rows: number }> {
+    return this.write(() => this.inner.insertRows(sheet, insertions));
   }
   formulaCells(sheet: string): Promise<ReadonlySet<string>> {
     return this.inner.formulaCells(sheet);
