@@ -20,7 +20,6 @@ import { fixedClock } from '../../shared/app/clock';
 import { addActions, mergeReplyFiles, type AddPort, type MergePort, type ReplyWorkbook } from '../../shared/app/use-cases';
 import { csvList } from '../../shared/add/csv';
 import type { ActionList } from '../../shared/add/plan-additions';
-import { utf8Bytes } from '../../shared/text/utf8';
 import { parseCellAddress } from '../../shared/grid/a1';
 import { updateRequests } from '../../shared/requests/update-request';
 import { auditMarker, auditSheetName, readAuditSheet } from '../../shared/audit/audit-trail';
@@ -647,7 +646,7 @@ export function adapterContract(name: string, make: AdapterFactory): void {
 
 /** A peer review's recommendations (seed 001 Appendix B) as a CSV list, read as the CLI and the panel read one. */
 function newActionsList(text = ['Theme,Recommendation,Lead officer,Target date,Comments', '3,Review the senior leadership development programme,Director of HR and OD,31/03/2019,From the IDeA peer review', 'Effective management,Publish a workforce dashboard quarterly,Director of HR and OD,Dec 2018,', '10.x,"Adopt a ""digital first"" customer strategy",Director of Digital and Customer Services,30/06/2019,=cmd|calc'].join('\r\n')): ActionList {
-  const read = csvList('peer-review.csv', utf8Bytes(text));
+  const read = csvList('peer-review.csv', text);
   if (!read.ok) throw new Error(read.problem.code);
   return read.list;
 }

@@ -9,7 +9,6 @@ import type { NewCell, RowInsertion } from '../../shared/add/row-insertion';
 import { fixedClock } from '../../shared/app/clock';
 import { addActions } from '../../shared/app/use-cases';
 import { dayFromIso } from '../../shared/dates/day';
-import { utf8Bytes } from '../../shared/text/utf8';
 import { ExcelWorkbookPort } from '../../src/excel/excel-port';
 import { SheetsAdapter } from '../../src/sheets/sheets-port';
 import { FakeExcelHost } from '../../test-hosts/excel/fake-excel-host';
@@ -35,7 +34,7 @@ function newRows(n: number, blocks: number): RowInsertion[] {
 }
 
 const list = () => {
-  const read = csvList('peer-review.csv', utf8Bytes('Theme,Recommendation,Target date\n3,Review the senior leadership programme,31/03/2019\n10,Adopt a digital first strategy,30/06/2019\n'));
+  const read = csvList('peer-review.csv', 'Theme,Recommendation,Target date\n3,Review the senior leadership programme,31/03/2019\n10,Adopt a digital first strategy,30/06/2019\n');
   if (!read.ok) throw new Error(read.problem.code);
   return read.list;
 };

@@ -2,7 +2,8 @@
 // plan): which theme each goes under, the ref it gets, where its row goes, what its cells hold, the
 // audit entries; and every problem the list can have, named by the list's cell, nothing planned then.
 import { describe, expect, it } from 'vitest';
-import { csvGrid, csvList, csvText, parseCsv } from '../../shared/add/csv';
+import { csvGrid, csvList, parseCsv } from '../../shared/add/csv';
+import { csvText } from '../../src/host/csv-text';
 import { addReport, describeAddProblem } from '../../shared/add/add-messages';
 import { addedStatusFills, newWorkStatus, planAdditions, type ActionList, type AddResult } from '../../shared/add/plan-additions';
 import { landingRows, shiftedRow } from '../../shared/add/row-insertion';
@@ -28,7 +29,7 @@ function runOf(grid: GridSnapshot, settings?: SettingsInput): PreparedRun {
 const sample = () => runOf(sampleGrid());
 
 function csv(text: string, file = 'peer-review.csv'): ActionList {
-  const read = csvList(file, new TextEncoder().encode(text));
+  const read = csvList(file, text);
   if (!read.ok) throw new Error(describeAddProblem(read.problem));
   return read.list;
 }
@@ -323,7 +324,7 @@ describe('CSV (RFC 4180, as spreadsheets save it)', () => {
   it('refuses an unclosed quote and text after a closing quote, naming the line', () => {
     expect(parseCsv('Ref,Action\n3.x,"never closed\nstill going')).toEqual({ ok: false, line: 2, reason: 'unclosed-quote' });
     expect(parseCsv('Ref,Action\n\n3.x,"quoted"tail')).toEqual({ ok: false, line: 3, reason: 'text-after-quote' });
-    const read = csvList('C:\\lists\\review.csv', new TextEncoder().encode('a,"b'));
+    const read = csvList('C:\\lists\\review.csv', 'a,"b');
     expect(read.ok ? null : describeAddProblem(read.problem)).toBe("'C:\\lists\\review.csv' cannot be read as CSV: on line 1, a field opened with a double quote (\") is never closed. Save the list from Excel as CSV again, or as .xlsx.");
   });
 

@@ -15,6 +15,7 @@ import { buildCommitteeReport } from '../../shared/app/use-cases';
 import { addedMessage } from '../../shared/app/messages';
 import { addActions } from '../../shared/app/use-cases';
 import { csvList } from '../../shared/add/csv';
+import { csvText } from '../../src/host/csv-text';
 
 /** The file tools as the on-demand script gives them (src/ui/on-demand/file-tools.ts), for the controller under test. */
 const fileTools: FileTools = {
@@ -24,7 +25,7 @@ const fileTools: FileTools = {
   mergeReplyFiles,
   mergedMessage,
   readList: async (bytes, name) => {
-    const r = csvList(name, bytes);
+    const r = csvList(name, csvText(bytes));
     if (!r.ok) throw new Error(`'${name}' is not a list: ${r.problem.code}`);
     return r.list;
   },

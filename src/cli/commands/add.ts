@@ -4,6 +4,7 @@ import { addedMessage, describeProblem } from '../../../shared/app/messages';
 import { addActions } from '../../../shared/app/use-cases';
 import { describeAddProblem } from '../../../shared/add/add-messages';
 import { csvList } from '../../../shared/add/csv';
+import { csvText } from '../../host/csv-text';
 import type { ActionList } from '../../../shared/add/plan-additions';
 import type { SettingsInput } from '../../../shared/settings/settings';
 import { localClock } from '../../host/local-clock';
@@ -26,7 +27,7 @@ async function readList(file: string): Promise<ActionList> {
       if (e instanceof CliError) throw e;
       throw new CliError(`Cannot open the list '${file}': no such file. Nothing was added.`);
     }
-    const read = csvList(file, bytes);
+    const read = csvList(file, csvText(bytes));
     if (!read.ok) throw new CliError(`${describeAddProblem(read.problem)} Nothing was added.`);
     return read.list;
   }

@@ -6,6 +6,7 @@
  */
 import { describeAddProblem } from '../../../shared/add/add-messages';
 import { csvList } from '../../../shared/add/csv';
+import { csvText } from '../../host/csv-text';
 import type { ActionList } from '../../../shared/add/plan-additions';
 import { addedMessage, mergedMessage } from '../../../shared/app/messages';
 import { addActions, mergeReplyFiles } from '../../../shared/app/use-cases';
@@ -25,7 +26,7 @@ const readXlsx: XlsxReader = async (bytes, fileName) => {
 /** A list of new actions: a .csv by the engine's reader (by its name), else the first sheet of a workbook. */
 const readList = async (bytes: Uint8Array, fileName: string): Promise<ActionList> => {
   if (/\.csv$/i.test(fileName)) {
-    const csv = csvList(fileName, bytes);
+    const csv = csvList(fileName, csvText(bytes));
     if (!csv.ok) throw new Error(describeAddProblem(csv.problem));
     return csv.list;
   }
