@@ -43,6 +43,8 @@ export async function writeExcelInsertRows(context: Excel.RequestContext, sheetN
   const shift = probe !== null && probe.value === 0 ? days1904 : 0;
   for (const b of [...blocks].reverse()) sheet.getRange(`${b.afterRow + 1}:${b.afterRow + b.rows.length}`).insert(Excel.InsertShiftDirection.down);
   const lands = landingRows(blocks);
+  // Each date column's formats as text, once however many new dates it takes.
+  const columnFormats = new Map<number, string[]>([...columns].map(([col, range]) => [col, range.numberFormat.map((r) => String(r[0] ?? ''))]));
   blocks.forEach((b, i) => {
     const own = (aboves[i]?.numberFormat[0] ?? []).map((f) => String(f ?? 'General'));
     const formats: string[][] = [];
@@ -58,7 +60,7 @@ export async function writeExcelInsertRows(context: Excel.RequestContext, sheetN
           f.push('@');
           v.push(w.text);
         } else if (w?.kind === 'date') {
-          f.push(dateFormatFor(mine, (columns.get(left + j)?.numberFormat ?? []).map((r) => String(r[0] ?? ''))));
+          f.push(dateFormatFor(mine, columnFormats.get(left + j) ?? []));
           v.push(w.serial - shift);
         } else {
           f.push(mine);

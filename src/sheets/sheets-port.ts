@@ -395,13 +395,20 @@ export class SheetsAdapter {
       const lands = landingRows(blocks);
       const texts: string[] = [];
       const toFormat = new Map<string, string[]>();
+      // Each date column's formats, gathered once however many new dates it takes.
+      const columnFormats = new Map<number, string[]>();
+      const formatsOf = (col: number): string[] => {
+        let list = columnFormats.get(col);
+        if (!list) columnFormats.set(col, (list = formats.map((r) => r[col - left] ?? '')));
+        return list;
+      };
       blocks.forEach((b, i) =>
         b.rows.forEach((row, k) => {
           for (const c of row) {
             const addr = cellAddress((lands[i] as number) + k, c.col);
             if (c.value.kind === 'text') texts.push(addr);
             else if (c.value.kind === 'date') {
-              const wanted = dateFormatFor(formats[b.afterRow - 1]?.[c.col - left], formats.map((r) => r[c.col - left]));
+              const wanted = dateFormatFor(formats[b.afterRow - 1]?.[c.col - left], formatsOf(c.col));
               toFormat.set(wanted, [...(toFormat.get(wanted) ?? []), addr]);
             }
           }
