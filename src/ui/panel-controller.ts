@@ -149,11 +149,25 @@ export class PanelController {
     if (loadFiles && canAddActions(port)) this.addActions = (file, asOf) => this.add(port, file, asOf, loadFiles);
   }
 
-  /** The plan read again after work that wrote, else the run the work read: what the panel then shows. */
-  private async after(written: boolean, run: Checked, options: RunOptions): Promise<Checked> {
-    if (!written) return run;
-    const again = await checkPlan(this.port, this.clock, options);
-    return again.ok ? again.value : run;
+  /**
+   * Runs a use case that writes (merge, add) and answers with the plan as it then stands: read again
+   * when anything was written, else the run the use case read; `more` adds what the work itself says.
+   */
+  private async written<T extends Checked & { written: boolean }, M>(work: () => Promise<AppResult<T>>, options: RunOptions, more: (value: T) => M & { lines: string[] }): Promise<Outcome<FilesDone & M>> {
+    try {
+      const r = await work();
+      this.lastRun = null;
+      if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
+      let now: Checked = r.value;
+      if (r.value.written) {
+        const again = await checkPlan(this.port, this.clock, options);
+        if (again.ok) now = again.value;
+      }
+      this.lastRun = now.run;
+      return { ok: true, value: { result: resultOf(now.run, now), written: r.value.written, ...more(r.value) } };
+    } catch (e) {
+      return { ok: false, message: plainMessage(e) };
+    }
   }
 
   /**
@@ -173,16 +187,7 @@ export class PanelController {
     } catch (e) {
       return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was added.` };
     }
-    try {
-      const r = await tools.value.addActions(port, this.clock, list, options.value);
-      this.lastRun = null;
-      if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
-      const run = await this.after(r.value.written, r.value, options.value);
-      this.lastRun = run.run;
-      return { ok: true, value: { result: resultOf(run.run, run), lines: tools.value.addedMessage(r.value.result), written: r.value.written } };
-    } catch (e) {
-      return { ok: false, message: plainMessage(e) };
-    }
+    return this.written(() => tools.value.addActions(port, this.clock, list, options.value), options.value, (v) => ({ lines: tools.value.addedMessage(v.result) }));
   }
 
   /**
@@ -208,17 +213,11 @@ export class PanelController {
         return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was merged.` };
       }
     }
-    try {
-      const r = await mergeReplyFiles(port, this.clock, replies, options.value);
-      this.lastRun = null;
-      if (!r.ok) return { ok: false, message: describeProblem(r.problem) };
-      const merged = r.value.result;
-      const run = await this.after(r.value.written, r.value, options.value);
-      this.lastRun = run.run;
-      return { ok: true, value: { result: resultOf(run.run, run), lines: mergedMessage(merged), written: r.value.written, conflicts: merged.conflicts.length, refused: merged.refused.length + merged.unreadable.length } };
-    } catch (e) {
-      return { ok: false, message: plainMessage(e) };
-    }
+    return this.written(() => mergeReplyFiles(port, this.clock, replies, options.value), options.value, ({ result: m }) => ({
+      lines: mergedMessage(m),
+      conflicts: m.conflicts.length,
+      refused: m.refused.length + m.unreadable.length,
+    }));
   }
 
   /** The same report model as the HTML page, as a .docx (the renderer is loaded the first time). */
